@@ -1,0 +1,156 @@
+package org.energymonitor.app;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
+import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
+import org.apache.camel.spi.Registry;
+import org.energymonitor.ingest.DeviceClock;
+import org.energymonitor.ingest.FieldMapping;
+import org.energymonitor.ingest.IngestCounters;
+import org.energymonitor.ingest.PartialMerger;
+import org.energymonitor.ingest.PayloadGuard;
+import org.energymonitor.ingest.Plausibility;
+import org.energymonitor.ingest.QuarantineRecorder;
+import org.energymonitor.ingest.Reading;
+import org.energymonitor.ingest.ReadingGate;
+import org.energymonitor.ingest.TasmotaTransform;
+import org.energymonitor.mqtt.BrokerSettings;
+import org.energymonitor.mqtt.EmbeddedBroker;
+import org.energymonitor.mqtt.SessionSafeEndpoints;
+import org.energymonitor.ops.LoadProfile;
+import org.energymonitor.ops.SimulatedMeter;
+import org.energymonitor.ops.SimulatedTasmota;
+import org.energymonitor.store.BatchInsert;
+import org.energymonitor.store.Database;
+import org.energymonitor.store.MetersTable;
+import org.energymonitor.store.QuarantineTable;
+import org.energymonitor.store.RawPayloadsTable;
+import org.energymonitor.store.ReadingsTable;
+
+/**
+ * Builds the beans the routes call, from the {@code energy.*} configuration, and starts the embedded broker
+ * when no broker URL is configured.
+ */
+public final class AppConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Config c = new Config(context);
+        Registry r = context.getRegistry();
+        new ClockCheck(Clock.systemUTC()).warnIfBeforeBuild();
+        ZoneId zone = c.zone();
+
+        Database db = new Database(Path.of(c.get("energy.db.path"))).migrate();
+        r.bind("database", db);
+        r.bind("energyDb", db.dataSource());
+        r.bind("clock", Clock.systemUTC());
+
+        context.getCamelContextExtension().registerEndpointCallback(new SessionSafeEndpoints());
+        configureMqtt(context, c);
+
+        IngestCounters counters = new IngestCounters();
+        r.bind("ingestCounters", counters);
+        r.bind("mqttJson", mqttJson());
+        r.bind("payloadGuard", new PayloadGuard(c.getInt("energy.ingest.max-payload-bytes")));
+        DeviceClock clock = new DeviceClock(zone, c.getLong("energy.ingest.max-device-time-age-ms"),
+                c.getLong("energy.ingest.max-device-time-ahead-ms"));
+        double maxPower = c.getDouble("energy.ingest.max-power-w");
+        r.bind("tasmotaTransform", new TasmotaTransform(mapping(c), clock, maxPower));
+        Plausibility plausibility = new Plausibility(maxPower, c.getInt("energy.ingest.resync-after"));
+        seed(db, plausibility);
+        r.bind("readingGate", new ReadingGate(new PartialMerger(c.getLong("energy.ingest.merge-window-ms")), plausibility));
+        MetersTable meters = new MetersTable();
+        r.bind("metersTable", meters);
+        r.bind("rawPayloadsTable", new RawPayloadsTable());
+        QuarantineTable quarantine = new QuarantineTable();
+        r.bind("quarantineTable", quarantine);
+        r.bind("quarantineRecorder", new QuarantineRecorder(quarantine, counters, c.getLong("energy.quarantine.warn-interval-ms")));
+        if (c.getInt("energy.ingest.batch-size") > ReadingsTable.MAX_ROWS_PER_STATEMENT / 2) {
+            throw new IllegalArgumentException("energy.ingest.batch-size must be at most " + ReadingsTable.MAX_ROWS_PER_STATEMENT / 2);
+        }
+        r.bind("batchInsert", new BatchInsert(new ReadingsTable(), meters, counters));
+        r.bind("batchStrategy", new GroupedBodyAggregationStrategy());
+
+        SimulatedMeter simulated = new SimulatedMeter(LoadProfile.h0(), zone, c.getDouble("energy.simulator.yearly-kwh"),
+                System.nanoTime(), 10_000.0);
+        r.bind("simulatedTasmota", new SimulatedTasmota(simulated, zone, c.get("energy.simulator.device"),
+                c.get("energy.simulator.group"), c.get("energy.simulator.import-field"),
+                c.get("energy.simulator.export-field"), c.get("energy.simulator.power-field")));
+    }
+
+    private static void configureMqtt(CamelContext context, Config c) throws Exception {
+        String url = c.get("energy.mqtt.url");
+        if (url.isEmpty()) {
+            EmbeddedBroker broker = new EmbeddedBroker(new BrokerSettings(c.get("energy.mqtt.embedded.host"),
+                    c.getInt("energy.mqtt.embedded.port"), Path.of(c.get("energy.data.dir"), "broker"),
+                    c.getLong("energy.mqtt.embedded.max-queue"), c.get("energy.mqtt.username"), c.get("energy.mqtt.password")));
+            broker.start();
+            context.addService(broker, true, false);
+            url = broker.clientUrl();
+        }
+        context.getPropertiesComponent().addOverrideProperty("energy.mqtt.broker-url", url);
+        PahoMqtt5Component paho = context.getComponent("paho-mqtt5", PahoMqtt5Component.class);
+        if (!c.get("energy.mqtt.username").isEmpty()) {
+            paho.getConfiguration().setUserName(c.get("energy.mqtt.username"));
+            paho.getConfiguration().setPassword(c.get("energy.mqtt.password"));
+        }
+    }
+
+    private static FieldMapping mapping(Config c) {
+        return new FieldMapping(c.get("energy.mapping.group"), c.list("energy.mapping.import-fields"),
+                c.list("energy.mapping.export-fields"), c.list("energy.mapping.power-fields"),
+                c.list("energy.mapping.power-l1-fields"), c.list("energy.mapping.power-l2-fields"),
+                c.list("energy.mapping.power-l3-fields"), c.list("energy.mapping.serial-fields"));
+    }
+
+    private static void seed(Database db, Plausibility plausibility) throws Exception {
+        try (Connection conn = db.connection()) {
+            for (Reading last : new MetersTable().lastCounters(conn)) {
+                plausibility.seed(last.meter(), last.ts(), last.importKwh(), last.exportKwh(), last.serial());
+            }
+        }
+    }
+
+    private static ObjectMapper mqttJson() {
+        return JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    }
+
+    /** Property look-ups with the context's placeholder resolution. */
+    private record Config(CamelContext context) {
+        String get(String key) {
+            return context.getPropertiesComponent().resolveProperty(key).orElse("").trim();
+        }
+
+        int getInt(String key) {
+            return Integer.parseInt(get(key));
+        }
+
+        long getLong(String key) {
+            return Long.parseLong(get(key));
+        }
+
+        double getDouble(String key) {
+            return Double.parseDouble(get(key));
+        }
+
+        List<String> list(String key) {
+            return Arrays.stream(get(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+
+        ZoneId zone() {
+            String id = get("energy.timezone");
+            return id.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(id);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.energymonitor.ops;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of {@code bench-ingest} against one broker: starts the broker (Mosquitto) if needed, the service, and the
+ * publisher, each as a child process, then waits for the last row and measures.
+ */
+final class BenchRun {
+
+    record Result(String broker, long published, long acked, long rows, long millis, long rssKb, long peakKb) {
+        long lost() {
+            return acked - rows;
+        }
+
+        String row() {
+            return String.format("| %s | -Xmx64m | %,d (%,d) | %,d | %,d | %,.0f | %,d MB (%,d MB) |", broker, published,
+                    acked, rows, lost(), rows * 1000.0 / Math.max(1, millis), rssKb / 1024, peakKb / 1024);
+        }
+    }
+
+    private final Path jar;
+    private final String broker;
+    private final int seconds;
+    private final int devices;
+
+    BenchRun(Path jar, String broker, int seconds, int devices) {
+        this.jar = jar;
+        this.broker = broker;
+        this.seconds = seconds;
+        this.devices = devices;
+    }
+
+    Result measure() throws Exception {
+        Path dir = Files.createTempDirectory("bench-ingest-");
+        int mqttPort = freePort();
+        List<Process> children = new ArrayList<>();
+        try {
+            String url = "tcp://127.0.0.1:" + mqttPort;
+            List<String> service = new ArrayList<>(List.of(java(), "-Xmx64m", "-Denergy.data.dir=" + dir,
+                    "-Denergy.http.port=" + freePort(), "-Denergy.mqtt.topics=tele/+/+", "-Denergy.timezone=UTC"));
+            if ("mosquitto".equals(broker)) {
+                children.add(mosquitto(dir, mqttPort));
+                service.add("-Denergy.mqtt.url=" + url);
+            } else {
+                service.add("-Denergy.mqtt.embedded.port=" + mqttPort);
+            }
+            service.addAll(List.of("-jar", jar.toString()));
+            Process svc = new ProcessBuilder(service).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("service.log").toFile()).start();
+            children.add(svc);
+            awaitStarted(dir.resolve("service.log"));
+            System.out.printf("%s: service started (pid %d), publishing for %d s from %d devices...%n",
+                    broker, svc.pid(), seconds, devices);
+            Process pub = new ProcessBuilder(java(), "-cp", jar.toString(), "org.energymonitor.app.EnergyMonitor",
+                    "bench-publish", url, Integer.toString(devices), Integer.toString(seconds), "4")
+                    .redirectErrorStream(true).start();
+            String line = new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            pub.waitFor();
+            long published = field(line, "published");
+            long acked = field(line, "acked");
+            long first = field(line, "first");
+            long rows = 0;
+            long lastChange = System.currentTimeMillis();
+            long lastRowAt = first;
+            while (System.currentTimeMillis() - lastChange < 15_000 && rows < acked) {
+                long n = count(dir.resolve("energy.db"));
+                if (n != rows) {
+                    rows = n;
+                    lastChange = System.currentTimeMillis();
+                    lastRowAt = lastChange;
+                }
+                Thread.sleep(100);
+            }
+            long[] rss = rss(svc.pid());
+            return new Result(broker, published, acked, rows, lastRowAt - first, rss[0], rss[1]);
+        } finally {
+            for (Process p : children) {
+                p.destroy();
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    private static Process mosquitto(Path dir, int port) throws Exception {
+        Path conf = dir.resolve("mosquitto.conf");
+        Files.writeString(conf, String.join("\n", "listener " + port + " 127.0.0.1", "allow_anonymous true",
+                "max_queued_messages 0", "max_inflight_messages 1000", "user root", ""));
+        Path bin = Path.of("/usr/sbin/mosquitto");
+        if (!Files.isExecutable(bin)) {
+            throw new IllegalStateException("Mosquitto is not installed (apt-get install mosquitto)");
+        }
+        Process p = new ProcessBuilder(bin.toString(), "-c", conf.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+        awaitPort(port);
+        return p;
+    }
+
+    private static void awaitStarted(Path log) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(") started in")) {
+                Thread.sleep(500);
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The service did not start; see " + log);
+    }
+
+    private static void awaitPort(int port) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("Nothing listens on port " + port);
+    }
+
+    private static long count(Path db) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM readings")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (java.sql.SQLException e) {
+            return 0;
+        }
+    }
+
+    /** VmRSS and VmHWM of a process, in kB. */
+    private static long[] rss(long pid) throws IOException {
+        long rss = 0;
+        long hwm = 0;
+        for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (l.startsWith("VmRSS:")) {
+                rss = Long.parseLong(l.replaceAll("\\D", ""));
+            } else if (l.startsWith("VmHWM:")) {
+                hwm = Long.parseLong(l.replaceAll("\\D", ""));
+            }
+        }
+        return new long[] {rss, hwm};
+    }
+
+    private static long field(String line, String name) {
+        for (String part : line.split("\\s+")) {
+            if (part.startsWith(name + "=")) {
+                return Long.parseLong(part.substring(name.length() + 1));
+            }
+        }
+        throw new IllegalStateException("The publisher printed no " + name + ": " + line);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.energymonitor.ops;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.energymonitor.app.Settings;
+import org.energymonitor.store.Database;
+
+/**
+ * The data commands of the jar: {@code simulate-history} and {@code import-original}.
+ */
+public final class Commands {
+
+    private final Settings settings;
+
+    public Commands(Settings settings) {
+        this.settings = settings;
+    }
+
+    public int run(String command, List<String> args) {
+        try {
+            Options o = Options.parse(args);
+            Database db = new Database(settings.dbPath()).migrate();
+            if ("simulate-history".equals(command)) {
+                int days = Integer.parseInt(o.require("days"));
+                String meter = o.get("meter", settings.get("energy.simulator.device"));
+                long period = Long.parseLong(o.get("period-ms", "10000"));
+                double yearly = Double.parseDouble(o.get("yearly-kwh", settings.get("energy.simulator.yearly-kwh")));
+                SimulateHistory.Summary s = new SimulateHistory(db, settings.zone())
+                        .run(meter, days, period, yearly, Long.parseLong(o.get("seed", "42")));
+                System.out.println(s.describe(settings.zone()));
+                return 0;
+            }
+            Path original = Path.of(o.positional());
+            if (!Files.isRegularFile(original)) {
+                System.err.println("import-original: no such file: " + original);
+                return 2;
+            }
+            String meter = o.get("meter", "tasmota");
+            ImportOriginal importer = new ImportOriginal(db, settings.zone());
+            ImportOriginal.Report report = o.has("offset")
+                    ? importer.run(original, meter, ZoneOffset.of(o.get("offset", "")))
+                    : importer.run(original, meter);
+            System.out.println(report.describe(settings.zone()));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println(command + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** {@code --key value} pairs and at most one positional argument. */
+    record Options(Map<String, String> named, String positionalArg) {
+
+        static Options parse(List<String> args) {
+            Map<String, String> named = new HashMap<>();
+            String positional = null;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.startsWith("--")) {
+                    if (i + 1 >= args.size()) {
+                        throw new IllegalArgumentException(a + " needs a value");
+                    }
+                    named.put(a.substring(2), args.get(++i));
+                } else if (positional == null) {
+                    positional = a;
+                } else {
+                    throw new IllegalArgumentException("unexpected argument " + a);
+                }
+            }
+            return new Options(named, positional);
+        }
+
+        String get(String key, String fallback) {
+            return named.getOrDefault(key, fallback);
+        }
+
+        boolean has(String key) {
+            return named.containsKey(key);
+        }
+
+        String require(String key) {
+            String v = named.get(key);
+            if (v == null) {
+                throw new IllegalArgumentException("--" + key + " is required");
+            }
+            return v;
+        }
+
+        String positional() {
+            if (positionalArg == null) {
+                throw new IllegalArgumentException("the path of the original database is required");
+            }
+            return positionalArg;
+        }
+    }
+}

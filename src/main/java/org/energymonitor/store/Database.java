@@ -1,0 +1,63 @@
+package org.energymonitor.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite file: opens connections in WAL mode and migrates the schema at start-up.
+ */
+public final class Database {
+
+    private final Path file;
+    private final SQLiteDataSource dataSource;
+
+    public Database(Path file) {
+        this.file = file.toAbsolutePath();
+        try {
+            Path parent = this.file.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder for " + this.file, e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(15_000);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        this.dataSource = new SQLiteDataSource(config);
+        this.dataSource.setUrl("jdbc:sqlite:" + this.file);
+    }
+
+    /** Opens the file, creates or migrates the schema and returns this. */
+    public Database migrate() {
+        try (Connection c = connection()) {
+            new Schema().migrate(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open or migrate the database " + file + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,124 @@
+package org.energymonitor.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.energymonitor.ingest.Reading;
+
+/**
+ * All SQL of the {@code meters} and {@code meter_series} tables.
+ * A meter is one Tasmota device; each counter series (a new meter serial, or a counter that restarted for good)
+ * starts a row in {@code meter_series}, so energy across a meter replacement is a query per series.
+ */
+public final class MetersTable {
+
+    static final String CREATE = """
+            CREATE TABLE IF NOT EXISTS meters (
+              meter          TEXT PRIMARY KEY,
+              first_seen     INTEGER NOT NULL,
+              last_seen      INTEGER NOT NULL,
+              last_reading   INTEGER,
+              online         INTEGER,
+              online_changed INTEGER,
+              serial         TEXT
+            )""";
+
+    static final String CREATE_SERIES = """
+            CREATE TABLE IF NOT EXISTS meter_series (
+              meter        TEXT    NOT NULL,
+              series_start INTEGER NOT NULL,
+              serial       TEXT,
+              reason       TEXT    NOT NULL,
+              PRIMARY KEY (meter, series_start)
+            ) WITHOUT ROWID""";
+
+    private static final String UPSERT_HEAD =
+            "INSERT INTO meters (meter, first_seen, last_seen, last_reading, online, online_changed, serial) VALUES ";
+    private static final String UPSERT_TAIL = """
+             ON CONFLICT (meter) DO UPDATE SET
+              first_seen   = min(first_seen, excluded.first_seen),
+              last_seen    = max(last_seen, excluded.last_seen),
+              last_reading = max(coalesce(last_reading, excluded.last_reading), excluded.last_reading),
+              serial       = coalesce(excluded.serial, serial)""";
+
+    private static final String SEEN = "UPDATE meters SET last_seen = max(last_seen, ?) WHERE meter = ?";
+    private static final String ONLINE = "UPDATE meters SET online = ?, online_changed = ?, last_seen = max(last_seen, ?) "
+            + "WHERE meter = ?";
+    private static final String SERIES = "INSERT OR IGNORE INTO meter_series (meter, series_start, serial, reason) "
+            + "VALUES (?, ?, ?, ?)";
+    private static final String LAST_COUNTERS = """
+            SELECT m.meter, m.serial, r.ts, r.import_kwh, r.export_kwh
+            FROM meters m
+            JOIN readings r ON r.meter = m.meter
+             AND r.ts = (SELECT max(ts) FROM readings x WHERE x.meter = m.meter AND x.import_kwh IS NOT NULL)""";
+
+    /** One upsert for the meters of a batch: first and last reading, seen now, the newest serial reported. */
+    public SqlCall recordBatch(Collection<Reading> readings, long seenMs) {
+        java.util.Map<String, long[]> spans = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> serials = new java.util.HashMap<>();
+        for (Reading r : readings) {
+            spans.merge(r.meter(), new long[] {r.ts(), r.ts()},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+            if (r.serial() != null) {
+                serials.put(r.meter(), r.serial());
+            }
+        }
+        StringBuilder sql = new StringBuilder(UPSERT_HEAD);
+        List<Object> values = new ArrayList<>(spans.size() * 7);
+        spans.forEach((meter, span) -> {
+            sql.append(values.isEmpty() ? "" : ",").append("(?,?,?,?,1,?,?)");
+            values.addAll(java.util.Arrays.asList(meter, span[0], seenMs, span[1], seenMs, serials.get(meter)));
+        });
+        return SqlCall.of(sql.append(UPSERT_TAIL).toString(), values);
+    }
+
+    /** Records that {@code meter} had readings from {@code firstTs} to {@code lastTs}, seen at {@code seenMs}. */
+    public void recordReadings(Connection c, String meter, long firstTs, long lastTs, long seenMs) throws SQLException {
+        SqlCall call = recordBatch(List.of(Reading.of(meter, firstTs, null, null, null),
+                Reading.of(meter, lastTs, null, null, null)), seenMs);
+        try (PreparedStatement ps = c.prepareStatement(call.sql())) {
+            int i = 1;
+            for (Object v : call.parameters().values()) {
+                ps.setObject(i++, v);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** A message from a known meter that carries no reading (STATE, INFO): it is alive. */
+    public SqlCall seen(String meter, long seenMs) {
+        return SqlCall.of(SEEN, seenMs, meter);
+    }
+
+    /** Tasmota's LWT: {@code Online} or {@code Offline}. */
+    public SqlCall online(String meter, String state, long seenMs) {
+        return SqlCall.of(ONLINE, "Online".equals(state) ? 1 : 0, seenMs, seenMs, meter);
+    }
+
+    /** A new counter series starts with the reading at {@code ts} (meter replacement or counter restart). */
+    public SqlCall seriesStart(String meter, long ts, String serial, String reason) {
+        return SqlCall.of(SERIES, meter, ts, serial, reason);
+    }
+
+    /** The newest stored counters of every meter, to continue the plausibility checks after a restart. */
+    public List<Reading> lastCounters(Connection c) throws SQLException {
+        List<Reading> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(LAST_COUNTERS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Reading(rs.getString(1), rs.getLong(3), null, nullableDouble(rs, 4),
+                        nullableDouble(rs, 5), null, null, null, rs.getString(2)));
+            }
+        }
+        return out;
+    }
+
+    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+}

@@ -1,0 +1,33 @@
+package org.energymonitor.store;
+
+/**
+ * All SQL of the {@code quarantine} table: every rejected MQTT message with its reason code and detail.
+ */
+public final class QuarantineTable {
+
+    static final String CREATE = """
+            CREATE TABLE IF NOT EXISTS quarantine (
+              id       INTEGER PRIMARY KEY,
+              received INTEGER NOT NULL,
+              topic    TEXT    NOT NULL,
+              meter    TEXT,
+              reason   TEXT    NOT NULL,
+              detail   TEXT,
+              payload  BLOB
+            )""";
+
+    static final String CREATE_INDEX = "CREATE INDEX IF NOT EXISTS quarantine_received ON quarantine (received)";
+
+    private static final String INSERT = "INSERT INTO quarantine (received, topic, meter, reason, detail, payload) "
+            + "VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String PURGE = "DELETE FROM quarantine WHERE received < ?";
+
+    public SqlCall insert(long received, String topic, String meter, String reason, String detail, byte[] payload) {
+        return SqlCall.of(INSERT, received, topic, meter, reason, detail, payload);
+    }
+
+    /** Deletes rows older than {@code days} days before {@code nowMs}. */
+    public SqlCall purgeOlderThan(long nowMs, int days) {
+        return SqlCall.of(PURGE, nowMs - days * 86_400_000L);
+    }
+}

@@ -1,0 +1,128 @@
+package org.energymonitor.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.energymonitor.ingest.Reading;
+
+/**
+ * All SQL of the {@code readings} table. Rows are keyed by (meter, ts); inserting a key that exists is a no-op,
+ * so a redelivered message never creates a second row.
+ */
+public final class ReadingsTable {
+
+    static final String CREATE = """
+            CREATE TABLE IF NOT EXISTS readings (
+              meter      TEXT    NOT NULL,
+              ts         INTEGER NOT NULL,
+              power_w    REAL,
+              import_kwh REAL,
+              export_kwh REAL,
+              power_l1_w REAL,
+              power_l2_w REAL,
+              power_l3_w REAL,
+              PRIMARY KEY (meter, ts)
+            ) WITHOUT ROWID""";
+
+    static final String INSERT_HEAD = "INSERT OR IGNORE INTO readings "
+            + "(meter, ts, power_w, import_kwh, export_kwh, power_l1_w, power_l2_w, power_l3_w) VALUES ";
+    static final String ROW = "(?,?,?,?,?,?,?,?)";
+    static final int COLUMNS = 8;
+    /** Rows per statement: stays below SQLite's limit of 32,766 bound parameters. */
+    public static final int MAX_ROWS_PER_STATEMENT = 4000;
+
+    /** The multi-row insert statement for {@code rows} readings, with one placeholder per value. */
+    public String insertSql(int rows) {
+        StringBuilder sql = new StringBuilder(INSERT_HEAD.length() + rows * (ROW.length() + 1));
+        sql.append(INSERT_HEAD);
+        for (int i = 0; i < rows; i++) {
+            if (i > 0) {
+                sql.append(',');
+            }
+            sql.append(ROW);
+        }
+        return sql.toString();
+    }
+
+    /** The bound values for {@link #insertSql(int)}, in placeholder order. */
+    public List<Object> insertParameters(Collection<Reading> readings) {
+        List<Object> values = new ArrayList<>(readings.size() * COLUMNS);
+        for (Reading r : readings) {
+            values.add(r.meter());
+            values.add(r.ts());
+            values.add(r.powerW());
+            values.add(r.importKwh());
+            values.add(r.exportKwh());
+            values.add(r.powerL1W());
+            values.add(r.powerL2W());
+            values.add(r.powerL3W());
+        }
+        return values;
+    }
+
+    /**
+     * Inserts readings in one transaction on the given connection (bulk commands such as simulate-history and
+     * import-original use this; the live pipeline inserts through the camel-jdbc step of its route).
+     *
+     * @return how many rows were new
+     */
+    public int insertAll(Connection c, List<Reading> readings) throws SQLException {
+        int inserted = 0;
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            for (int from = 0; from < readings.size(); from += MAX_ROWS_PER_STATEMENT) {
+                List<Reading> chunk = readings.subList(from, Math.min(readings.size(), from + MAX_ROWS_PER_STATEMENT));
+                try (PreparedStatement ps = c.prepareStatement(insertSql(chunk.size()))) {
+                    int i = 1;
+                    for (Object value : insertParameters(chunk)) {
+                        if (value == null) {
+                            ps.setNull(i++, Types.REAL);
+                        } else {
+                            ps.setObject(i++, value);
+                        }
+                    }
+                    inserted += ps.executeUpdate();
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+        return inserted;
+    }
+
+    /** Parameters: meter. The newest reading of one meter. */
+    static final String SELECT_LATEST = "SELECT ts, power_w, import_kwh, export_kwh, power_l1_w, power_l2_w, power_l3_w "
+            + "FROM readings WHERE meter = ? ORDER BY ts DESC LIMIT 1";
+
+    /** The newest stored reading of {@code meter}, if it has any (bulk commands use it to continue a counter). */
+    public Optional<Reading> latest(Connection c, String meter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_LATEST)) {
+            ps.setString(1, meter);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Reading(meter, rs.getLong(1), nullableDouble(rs, 2), nullableDouble(rs, 3),
+                        nullableDouble(rs, 4), nullableDouble(rs, 5), nullableDouble(rs, 6), nullableDouble(rs, 7),
+                        null));
+            }
+        }
+    }
+
+    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,165 @@
+package org.energymonitor.app;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+
+/**
+ * The real service for a test: the real routes/ folder, a temporary data folder, free ports, and a publishing
+ * MQTT client; plus SQL look-ups on the real SQLite file.
+ */
+public final class RunningService implements AutoCloseable {
+
+    private final Path dataDir;
+    private final Map<String, String> overrides;
+    private Service service;
+    private CamelContext context;
+    private MqttClient publisher;
+
+    public RunningService(Path dataDir, Map<String, String> extra) {
+        this.dataDir = dataDir;
+        this.overrides = new HashMap<>();
+        overrides.put("energy.data.dir", dataDir.toString());
+        overrides.put("energy.mqtt.embedded.port", Integer.toString(freePort()));
+        overrides.put("energy.http.port", Integer.toString(freePort()));
+        overrides.put("energy.timezone", "Europe/Berlin");
+        overrides.put("energy.ingest.batch-ms", "100");
+        overrides.putAll(extra);
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same service configuration on another data folder's state: for restarts. */
+    public Map<String, String> overrides() {
+        return Map.copyOf(overrides);
+    }
+
+    public RunningService start() throws Exception {
+        service = new Service(overrides);
+        context = service.start();
+        return this;
+    }
+
+    public void stop() throws Exception {
+        if (publisher != null) {
+            if (publisher.isConnected()) {
+                publisher.disconnect();
+            }
+            publisher.close();
+            publisher = null;
+        }
+        if (service != null) {
+            service.stop();
+            service = null;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+    }
+
+    public CamelContext context() {
+        return context;
+    }
+
+    public String brokerUrl() {
+        return context.getPropertiesComponent().resolveProperty("energy.mqtt.broker-url").orElseThrow();
+    }
+
+    public Path db() {
+        return dataDir.resolve("energy.db");
+    }
+
+    public void publish(String topic, String payload) throws Exception {
+        publish(topic, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void publish(String topic, byte[] payload) throws Exception {
+        if (publisher != null && !publisher.isConnected()) {
+            publisher.close();
+            publisher = null;
+        }
+        if (publisher == null) {
+            publisher = new MqttClient(brokerUrl(), "test-publisher-" + System.nanoTime(), new MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setCleanStart(true);
+            publisher.connect(options);
+        }
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(1);
+        publisher.publish(topic, message);
+    }
+
+    /** Rows of a query on the real database file, each as column name to value. */
+    public List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                    }
+                    out.add(row);
+                }
+            }
+            return out;
+        }
+    }
+
+    public long count(String sql, Object... params) throws SQLException {
+        return ((Number) rows(sql, params).get(0).values().iterator().next()).longValue();
+    }
+
+    /** Waits until {@code condition} holds, failing after {@code timeout}. */
+    public static void await(Duration timeout, String what, CheckedCondition condition) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.holds()) {
+                    return;
+                }
+            } catch (Exception e) {
+                last = e;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Timed out after " + timeout + " waiting for " + what, last);
+    }
+
+    @FunctionalInterface
+    public interface CheckedCondition {
+        boolean holds() throws Exception;
+    }
+
+}
