@@ -53,6 +53,7 @@ public final class AppConfiguration implements CamelConfiguration {
 
         Database db = new Database(Path.of(c.get("energy.db.path"))).migrate();
         r.bind("database", db);
+        context.addService(new DatabaseService(db), true, false);
         r.bind("energyDb", db.dataSource());
         r.bind("clock", Clock.systemUTC());
 

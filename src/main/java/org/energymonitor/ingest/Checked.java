@@ -11,6 +11,11 @@ import java.util.List;
  */
 public record Checked(List<Reading> accepted, List<Plausibility.Verdict> rejected, List<Plausibility.Verdict> newSeries) {
 
+    /** The common case: exactly one accepted reading, nothing rejected, no new series. */
+    public boolean isClean() {
+        return accepted.size() == 1 && rejected.isEmpty() && newSeries.isEmpty();
+    }
+
     public boolean hasAccepted() {
         return !accepted.isEmpty();
     }

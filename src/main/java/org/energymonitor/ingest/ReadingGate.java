@@ -18,8 +18,8 @@ public final class ReadingGate {
     }
 
     /** A reading from the transform. */
-    public Checked admit(Transformed transformed) {
-        return check(merger.offer(transformed.reading()));
+    public Checked admit(Reading reading) {
+        return check(merger.offer(reading));
     }
 
     /** Partial readings whose merge window has passed. */

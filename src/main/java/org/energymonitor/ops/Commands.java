@@ -22,9 +22,8 @@ public final class Commands {
     }
 
     public int run(String command, List<String> args) {
-        try {
+        try (Database db = new Database(settings.dbPath()).migrate()) {
             Options o = Options.parse(args);
-            Database db = new Database(settings.dbPath()).migrate();
             if ("simulate-history".equals(command)) {
                 int days = Integer.parseInt(o.require("days"));
                 String meter = o.get("meter", settings.get("energy.simulator.device"));

@@ -21,7 +21,7 @@ class SimulatedMeterRouteTest {
     @Test
     void the_simulated_meter_publishes_readings_that_land_in_the_database(@TempDir Path dir) throws Exception {
         try (RunningService service = new RunningService(dir, Map.of("energy.simulator.enabled", "true",
-                "energy.simulator.period-ms", "300", "energy.simulator.device", "sim-test")).start()) {
+                "energy.simulator.period-ms", "300", "energy.simulator.device", "sim-test", "energy.ingest.keep-raw", "true")).start()) {
             await(Duration.ofSeconds(20), "five simulated readings", () ->
                     service.count("SELECT count(*) FROM readings WHERE meter = 'sim-test'") >= 5);
             List<Map<String, Object>> rows = service.rows(
@@ -34,6 +34,8 @@ class SimulatedMeterRouteTest {
                 previous = kwh;
             }
             assertEquals(0, service.count("SELECT count(*) FROM quarantine"), "nothing simulated is quarantined");
+            assertEquals(rows.size(), service.count("SELECT count(*) FROM raw_payloads r JOIN readings USING (meter, ts) "
+                    + "WHERE r.meter = 'sim-test' AND r.payload LIKE '{\"Time\":%'"), "energy.ingest.keep-raw keeps each payload");
             assertEquals(1, service.count("SELECT count(*) FROM meters WHERE meter = 'sim-test' AND online = 1"));
         }
     }
