@@ -17,8 +17,18 @@ public final class PartialMerger {
 
     private final long windowMs;
     private final Map<String, Reading> pending = new HashMap<>();
+    /** When the first part of each pending reading arrived (wall clock): the merge window runs from there. */
+    private final Map<String, Long> arrived = new HashMap<>();
+
+    private final java.util.function.LongSupplier clock;
 
     public PartialMerger(long windowMs) {
+        this(windowMs, System::currentTimeMillis);
+    }
+
+    /** {@code clock} tells the arrival time of a part (wall-clock ms): the merge window runs from there. */
+    public PartialMerger(long windowMs, java.util.function.LongSupplier clock) {
+        this.clock = clock;
         if (windowMs < 0) {
             throw new IllegalArgumentException("windowMs must not be negative, was " + windowMs);
         }
@@ -33,12 +43,14 @@ public final class PartialMerger {
                 return List.of(r);
             }
             pending.put(r.meter(), r);
+            arrived.put(r.meter(), clock.getAsLong());
             return List.of();
         }
         if (second(held) == second(r)) {
             Reading merged = merge(held, r);
             if (isComplete(r)) {
                 pending.remove(r.meter());
+                arrived.remove(r.meter());
                 return List.of(merged);
             }
             pending.put(r.meter(), merged);
@@ -46,19 +58,22 @@ public final class PartialMerger {
         }
         if (isComplete(r)) {
             pending.remove(r.meter());
+            arrived.remove(r.meter());
             return held.ts() <= r.ts() ? List.of(held, r) : List.of(r, held);
         }
         pending.put(r.meter(), r);
+        arrived.put(r.meter(), clock.getAsLong());
         return List.of(held);
     }
 
     /** Removes and returns the pending readings whose first part is more than windowMs older than nowMs. */
     public synchronized List<Reading> flushExpired(long nowMs) {
         List<Reading> out = new ArrayList<>();
-        for (Iterator<Reading> it = pending.values().iterator(); it.hasNext(); ) {
-            Reading r = it.next();
-            if (nowMs - r.ts() > windowMs) {
-                out.add(r);
+        for (Iterator<Map.Entry<String, Reading>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Reading> e = it.next();
+            if (nowMs - arrived.getOrDefault(e.getKey(), e.getValue().ts()) > windowMs) {
+                out.add(e.getValue());
+                arrived.remove(e.getKey());
                 it.remove();
             }
         }
@@ -70,6 +85,7 @@ public final class PartialMerger {
     public synchronized List<Reading> flushAll() {
         List<Reading> out = new ArrayList<>(pending.values());
         pending.clear();
+        arrived.clear();
         out.sort(BY_TS);
         return out;
     }

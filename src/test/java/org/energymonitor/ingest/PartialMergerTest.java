@@ -10,7 +10,8 @@ class PartialMergerTest {
 
     private static final long T = 1_767_268_800_000L; // a whole second
 
-    private final PartialMerger merger = new PartialMerger(2_000);
+    private final java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(T);
+    private final PartialMerger merger = new PartialMerger(2_000, now::get);
 
     private static Reading power(String meter, long ts, double w) {
         return Reading.of(meter, ts, w, null, null);
@@ -64,6 +65,14 @@ class PartialMergerTest {
     }
 
     @Test
+    void the_window_runs_from_arrival_not_from_the_device_time() {
+        now.set(T + 60_000);
+        merger.offer(power("late", T, 1));
+        assertEquals(List.of(), merger.flushExpired(T + 61_000), "a part sent a minute ago waits for its siblings");
+        assertEquals(List.of(power("late", T, 1)), merger.flushExpired(T + 62_001));
+    }
+
+    @Test
     void keeps_meters_apart() {
         merger.offer(power("a", T + 100, 1));
         merger.offer(counter("b", T + 200, 2));
@@ -75,6 +84,7 @@ class PartialMergerTest {
     @Test
     void flushes_only_the_readings_older_than_the_window() {
         merger.offer(power("a", T, 1));
+        now.set(T + 1_500);
         merger.offer(power("b", T + 1_500, 2));
         assertEquals(List.of(), merger.flushExpired(T + 2_000));
         assertEquals(List.of(power("a", T, 1)), merger.flushExpired(T + 2_001));
