@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.List;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,12 +44,12 @@ public final class AppConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        Config c = new Config(context);
+        Settings c = Settings.of(context);
         Registry r = context.getRegistry();
         new ClockCheck(Clock.systemUTC()).warnIfBeforeBuild();
         ZoneId zone = c.zone();
 
-        Database db = new Database(Path.of(c.get("energy.db.path"))).migrate();
+        Database db = new Database(c.dbPath()).migrate();
         r.bind("database", db);
         context.addService(new DatabaseService(db), true, false);
         r.bind("energyDb", db.dataSource());
@@ -90,7 +88,7 @@ public final class AppConfiguration implements CamelConfiguration {
                 c.get("energy.simulator.export-field"), c.get("energy.simulator.power-field")));
     }
 
-    private static void configureMqtt(CamelContext context, Config c) throws Exception {
+    private static void configureMqtt(CamelContext context, Settings c) throws Exception {
         String url = c.get("energy.mqtt.url");
         if (url.isEmpty()) {
             EmbeddedBroker broker = new EmbeddedBroker(new BrokerSettings(c.get("energy.mqtt.embedded.host"),
@@ -108,11 +106,11 @@ public final class AppConfiguration implements CamelConfiguration {
         }
     }
 
-    private static FieldMapping mapping(Config c) {
-        return new FieldMapping(c.get("energy.mapping.group"), c.list("energy.mapping.import-fields"),
-                c.list("energy.mapping.export-fields"), c.list("energy.mapping.power-fields"),
-                c.list("energy.mapping.power-l1-fields"), c.list("energy.mapping.power-l2-fields"),
-                c.list("energy.mapping.power-l3-fields"), c.list("energy.mapping.serial-fields"));
+    private static FieldMapping mapping(Settings c) {
+        return new FieldMapping(c.get("energy.mapping.group"), c.getList("energy.mapping.import-fields"),
+                c.getList("energy.mapping.export-fields"), c.getList("energy.mapping.power-fields"),
+                c.getList("energy.mapping.power-l1-fields"), c.getList("energy.mapping.power-l2-fields"),
+                c.getList("energy.mapping.power-l3-fields"), c.getList("energy.mapping.serial-fields"));
     }
 
     private static void seed(Database db, Plausibility plausibility) throws Exception {
@@ -125,33 +123,5 @@ public final class AppConfiguration implements CamelConfiguration {
 
     private static ObjectMapper mqttJson() {
         return JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
-    }
-
-    /** Property look-ups with the context's placeholder resolution. */
-    private record Config(CamelContext context) {
-        String get(String key) {
-            return context.getPropertiesComponent().resolveProperty(key).orElse("").trim();
-        }
-
-        int getInt(String key) {
-            return Integer.parseInt(get(key));
-        }
-
-        long getLong(String key) {
-            return Long.parseLong(get(key));
-        }
-
-        double getDouble(String key) {
-            return Double.parseDouble(get(key));
-        }
-
-        List<String> list(String key) {
-            return Arrays.stream(get(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        }
-
-        ZoneId zone() {
-            String id = get("energy.timezone");
-            return id.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(id);
-        }
     }
 }

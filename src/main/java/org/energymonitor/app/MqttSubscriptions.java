@@ -1,8 +1,8 @@
 package org.energymonitor.app;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,25 +23,18 @@ final class MqttSubscriptions extends MainListenerSupport {
     @Override
     public void afterConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
-        String prefix = property(context, "energy.mqtt.client-id");
-        String[] topics = property(context, "energy.mqtt.topics").split(",");
+        Settings settings = Settings.of(context);
+        String prefix = settings.get("energy.mqtt.client-id");
+        List<String> topics = settings.getList("energy.mqtt.topics");
         try {
-            for (String raw : topics) {
-                String topic = raw.trim();
-                if (topic.isEmpty()) {
-                    continue;
-                }
+            for (String topic : topics) {
                 String id = "mqtt-" + slug(topic);
                 context.addRouteFromTemplate(id, TEMPLATE, Map.of("topic", topic, "clientId", prefix + "-" + hash(topic)));
             }
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create the MQTT subscriptions for energy.mqtt.topics="
-                    + Arrays.toString(topics) + ": " + e.getMessage(), e);
+                    + topics + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String property(CamelContext context, String key) {
-        return context.getPropertiesComponent().resolveProperty(key).orElse("").trim();
     }
 
     private static String slug(String topic) {

@@ -2,6 +2,7 @@ package org.energymonitor.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,21 +12,31 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.camel.CamelContext;
+
 /**
- * The configuration as the commands outside Camel see it, with the same precedence as the service:
- * {@code -Dkey=value} first, then {@code ./application.properties}, then the defaults in the jar.
- * Values may refer to other keys as {@code {{key}}}.
+ * Typed access to the configuration. Inside the service it reads through Camel's property placeholders
+ * ({@link #of(CamelContext)}); the commands outside Camel load the same sources with the same precedence
+ * ({@link #load(Path)}): {@code -Dkey=value} first, then {@code ./application.properties}, then the defaults in the
+ * jar. Values may refer to other keys as {@code {{key}}}.
  */
 public final class Settings {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
-    private final Properties merged;
+    /** The resolved value of a key, "" when it is unset. */
+    private final UnaryOperator<String> lookup;
 
-    private Settings(Properties merged) {
-        this.merged = merged;
+    private Settings(UnaryOperator<String> lookup) {
+        this.lookup = lookup;
+    }
+
+    /** The configuration as the running Camel context resolves it (including test overrides). */
+    public static Settings of(CamelContext context) {
+        return new Settings(key -> context.getPropertiesComponent().resolveProperty(key).orElse(""));
     }
 
     /** Loads the defaults from the classpath, the operator's file in {@code workDir} and the system properties. */
@@ -33,7 +44,7 @@ public final class Settings {
         Properties p = new Properties();
         try (InputStream in = Settings.class.getResourceAsStream("/application.properties")) {
             if (in != null) {
-                p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
             Path operator = workDir.resolve("application.properties");
             if (Files.isRegularFile(operator)) {
@@ -45,12 +56,12 @@ public final class Settings {
             throw new UncheckedIOException("Cannot read application.properties: " + e.getMessage(), e);
         }
         System.getProperties().forEach((k, v) -> p.setProperty(k.toString(), v.toString()));
-        return new Settings(p);
+        return new Settings(key -> resolve(p, p.getProperty(key, ""), 0));
     }
 
-    /** The value of {@code key} with placeholders resolved; never null (an unset key is ""). */
+    /** The value of {@code key}, trimmed; never null (an unset key is ""). */
     public String get(String key) {
-        return resolve(merged.getProperty(key, ""), 0).trim();
+        return lookup.apply(key).trim();
     }
 
     public String get(String key, String fallback) {
@@ -62,12 +73,12 @@ public final class Settings {
         return Integer.parseInt(get(key));
     }
 
-    public double getDouble(String key) {
-        return Double.parseDouble(get(key));
+    public long getLong(String key) {
+        return Long.parseLong(get(key));
     }
 
-    public boolean getBoolean(String key) {
-        return Boolean.parseBoolean(get(key));
+    public double getDouble(String key) {
+        return Double.parseDouble(get(key));
     }
 
     /** A comma-separated list; empty entries are dropped. */
@@ -85,14 +96,14 @@ public final class Settings {
         return Path.of(get("energy.db.path"));
     }
 
-    private String resolve(String value, int depth) {
+    private static String resolve(Properties p, String value, int depth) {
         if (depth > 10 || !value.contains("{{")) {
             return value;
         }
         Matcher m = PLACEHOLDER.matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(resolve(merged.getProperty(m.group(1), ""), depth + 1)));
+            m.appendReplacement(out, Matcher.quoteReplacement(resolve(p, p.getProperty(m.group(1), ""), depth + 1)));
         }
         m.appendTail(out);
         return out.toString();

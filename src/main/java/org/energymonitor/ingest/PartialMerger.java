@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Merges the partial readings of Tasmota's immediate mode (one field per message) into one reading per
@@ -16,64 +17,61 @@ public final class PartialMerger {
     private static final Comparator<Reading> BY_TS = Comparator.comparingLong(Reading::ts);
 
     private final long windowMs;
-    private final Map<String, Reading> pending = new HashMap<>();
-    /** When the first part of each pending reading arrived (wall clock): the merge window runs from there. */
-    private final Map<String, Long> arrived = new HashMap<>();
+    private final LongSupplier clock;
+    private final Map<String, Pending> pending = new HashMap<>();
 
-    private final java.util.function.LongSupplier clock;
+    /** A partial reading held for its siblings, and when its first part arrived (the merge window runs from there). */
+    private record Pending(Reading reading, long arrivedMs) {
+    }
 
     public PartialMerger(long windowMs) {
         this(windowMs, System::currentTimeMillis);
     }
 
     /** {@code clock} tells the arrival time of a part (wall-clock ms): the merge window runs from there. */
-    public PartialMerger(long windowMs, java.util.function.LongSupplier clock) {
-        this.clock = clock;
+    public PartialMerger(long windowMs, LongSupplier clock) {
         if (windowMs < 0) {
             throw new IllegalArgumentException("windowMs must not be negative, was " + windowMs);
         }
         this.windowMs = windowMs;
+        this.clock = clock;
     }
 
     /** The readings ready to store now, in time order; partial ones are held until their second is over. */
     public synchronized List<Reading> offer(Reading r) {
-        Reading held = pending.get(r.meter());
+        Pending p = pending.get(r.meter());
+        Reading held = p == null ? null : p.reading();
         if (held == null) {
             if (isComplete(r)) {
                 return List.of(r);
             }
-            pending.put(r.meter(), r);
-            arrived.put(r.meter(), clock.getAsLong());
+            pending.put(r.meter(), new Pending(r, clock.getAsLong()));
             return List.of();
         }
         if (second(held) == second(r)) {
             Reading merged = merge(held, r);
             if (isComplete(r)) {
                 pending.remove(r.meter());
-                arrived.remove(r.meter());
                 return List.of(merged);
             }
-            pending.put(r.meter(), merged);
+            pending.put(r.meter(), new Pending(merged, p.arrivedMs()));
             return List.of();
         }
         if (isComplete(r)) {
             pending.remove(r.meter());
-            arrived.remove(r.meter());
             return held.ts() <= r.ts() ? List.of(held, r) : List.of(r, held);
         }
-        pending.put(r.meter(), r);
-        arrived.put(r.meter(), clock.getAsLong());
+        pending.put(r.meter(), new Pending(r, clock.getAsLong()));
         return List.of(held);
     }
 
-    /** Removes and returns the pending readings whose first part is more than windowMs older than nowMs. */
+    /** Removes and returns the pending readings whose first part arrived more than windowMs before nowMs. */
     public synchronized List<Reading> flushExpired(long nowMs) {
         List<Reading> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, Reading>> it = pending.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Reading> e = it.next();
-            if (nowMs - arrived.getOrDefault(e.getKey(), e.getValue().ts()) > windowMs) {
-                out.add(e.getValue());
-                arrived.remove(e.getKey());
+        for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (nowMs - p.arrivedMs() > windowMs) {
+                out.add(p.reading());
                 it.remove();
             }
         }
@@ -83,9 +81,9 @@ public final class PartialMerger {
 
     /** Removes and returns every pending reading, e.g. at shutdown. */
     public synchronized List<Reading> flushAll() {
-        List<Reading> out = new ArrayList<>(pending.values());
+        List<Reading> out = new ArrayList<>(pending.size());
+        pending.values().forEach(p -> out.add(p.reading()));
         pending.clear();
-        arrived.clear();
         out.sort(BY_TS);
         return out;
     }

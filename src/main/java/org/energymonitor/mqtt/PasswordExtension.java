@@ -23,12 +23,12 @@ import com.hivemq.extension.sdk.api.services.Services;
  */
 final class PasswordExtension implements ExtensionMain {
 
-    private final byte[] username;
-    private final byte[] password;
+    private final byte[] expectedUser;
+    private final byte[] expectedSecret;
 
     PasswordExtension(String username, String password) {
-        this.username = username.getBytes(StandardCharsets.UTF_8);
-        this.password = password.getBytes(StandardCharsets.UTF_8);
+        this.expectedUser = username.getBytes(StandardCharsets.UTF_8);
+        this.expectedSecret = password.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -44,9 +44,9 @@ final class PasswordExtension implements ExtensionMain {
 
     private void check(SimpleAuthInput input, SimpleAuthOutput output) {
         ConnectPacket connect = input.getConnectPacket();
-        boolean userOk = MessageDigest.isEqual(username,
+        boolean userOk = MessageDigest.isEqual(expectedUser,
                 connect.getUserName().orElse("").getBytes(StandardCharsets.UTF_8));
-        boolean passwordOk = MessageDigest.isEqual(password, bytes(connect.getPassword()));
+        boolean passwordOk = MessageDigest.isEqual(expectedSecret, bytes(connect.getPassword()));
         if (userOk && passwordOk) {
             output.authenticateSuccessfully();
         } else {

@@ -115,8 +115,4 @@ final class SessionSafeConsumer extends DefaultConsumer {
         }
         super.doStop();
     }
-
-    boolean isConnected() {
-        return client != null && client.isConnected();
-    }
 }

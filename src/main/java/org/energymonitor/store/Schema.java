@@ -41,8 +41,4 @@ final class Schema {
             c.setAutoCommit(autoCommit);
         }
     }
-
-    static int latestVersion() {
-        return MIGRATIONS.size();
-    }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -194,9 +193,5 @@ class IngestPipelineTest {
         service.publish("tele/lonely/SENSOR", "{\"Time\":\"" + now(0) + "\",\"MT681\":{\"Total_in\":1.0,\"Power\":1}}");
         await(WAIT, "the row of a lone reading", () ->
                 service.count("SELECT count(*) FROM readings WHERE meter = 'lonely'") == 1);
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
