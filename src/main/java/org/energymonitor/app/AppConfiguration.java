@@ -25,16 +25,25 @@ import org.energymonitor.ingest.ReadingGate;
 import org.energymonitor.ingest.TasmotaTransform;
 import org.energymonitor.mqtt.BrokerSettings;
 import org.energymonitor.mqtt.EmbeddedBroker;
+import org.energymonitor.mqtt.MqttConnections;
 import org.energymonitor.mqtt.SessionSafeEndpoints;
 import org.energymonitor.ops.LoadProfile;
 import org.energymonitor.ops.SimulatedMeter;
 import org.energymonitor.ops.SimulatedTasmota;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.energymonitor.query.ApiErrors;
+import org.energymonitor.query.LatestReading;
+import org.energymonitor.query.MeterChoice;
+import org.energymonitor.query.StatusReport;
 import org.energymonitor.store.BatchInsert;
 import org.energymonitor.store.Database;
 import org.energymonitor.store.MetersTable;
 import org.energymonitor.store.QuarantineTable;
 import org.energymonitor.store.RawPayloadsTable;
 import org.energymonitor.store.ReadingsTable;
+import org.energymonitor.web.ApiJson;
+import org.energymonitor.web.WebServer;
+import org.energymonitor.web.WebSettings;
 
 /**
  * Builds the beans the routes call, from the {@code energy.*} configuration, and starts the embedded broker
@@ -81,11 +90,31 @@ public final class AppConfiguration implements CamelConfiguration {
         r.bind("batchInsert", new BatchInsert(new ReadingsTable(), meters, counters));
         r.bind("batchStrategy", new GroupedBodyAggregationStrategy());
 
+        configureWeb(context, c, db, counters, meters);
+
         SimulatedMeter simulated = new SimulatedMeter(LoadProfile.h0(), zone, c.getDouble("energy.simulator.yearly-kwh"),
                 System.nanoTime(), 10_000.0);
         r.bind("simulatedTasmota", new SimulatedTasmota(simulated, zone, c.get("energy.simulator.device"),
                 c.get("energy.simulator.group"), c.get("energy.simulator.import-field"),
                 c.get("energy.simulator.export-field"), c.get("energy.simulator.power-field")));
+    }
+
+    private static void configureWeb(CamelContext context, Settings c, Database db, IngestCounters counters,
+                                     MetersTable meters) throws Exception {
+        Registry r = context.getRegistry();
+        WebServer web = new WebServer(new WebSettings(c.get("energy.http.host"), c.getInt("energy.http.port"),
+                Path.of(c.get("energy.http.web-dir")), c.getLong("energy.http.max-body-bytes")));
+        r.bind(VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO, web.camelRouter());
+        r.bind("webServer", web);
+        context.addService(web, true, true);
+        r.bind("apiJson", ApiJson.mapper());
+        r.bind("apiErrors", new ApiErrors());
+        MeterChoice choice = new MeterChoice(meters);
+        r.bind("latestReading", new LatestReading(db, choice, new ReadingsTable(), c.zone()));
+        StatusReport.Facts facts = new StatusReport.Facts(Version.current(),
+                context.resolvePropertyPlaceholders("{{energy.mqtt.broker-url}}"), c.getList("energy.mqtt.topics"),
+                new MqttConnections(context));
+        r.bind("statusReport", new StatusReport(db, Clock.systemUTC(), facts, counters));
     }
 
     private static void configureMqtt(CamelContext context, Settings c) throws Exception {

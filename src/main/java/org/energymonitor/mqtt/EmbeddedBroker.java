@@ -42,8 +42,15 @@ public final class EmbeddedBroker implements Service {
         return "tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + settings.port();
     }
 
+    /**
+     * Starts the broker; a second call does nothing (Camel starts added services once more when the first route
+     * starts, and a second HiveMQ on the same folder would fail and lose the running one).
+     */
     @Override
     public void start() {
+        if (hivemq != null) {
+            return;
+        }
         Path root = settings.folder();
         try {
             Path conf = Files.createDirectories(root.resolve("conf"));

@@ -115,4 +115,10 @@ final class SessionSafeConsumer extends DefaultConsumer {
         }
         super.doStop();
     }
+
+    /** Whether this subscription's client is connected to the broker right now. */
+    public boolean isConnected() {
+        MqttClient c = client;
+        return c != null && c.isConnected();
+    }
 }

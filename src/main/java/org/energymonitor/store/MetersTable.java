@@ -51,6 +51,8 @@ public final class MetersTable {
             + "WHERE meter = ?";
     private static final String SERIES = "INSERT OR IGNORE INTO meter_series (meter, series_start, serial, reason) "
             + "VALUES (?, ?, ?, ?)";
+    private static final String ALL = "SELECT meter, first_seen, last_seen, last_reading, online, online_changed, serial "
+            + "FROM meters ORDER BY meter";
     private static final String LAST_COUNTERS = """
             SELECT m.meter, m.serial, r.ts, r.import_kwh, r.export_kwh
             FROM meters m
@@ -110,15 +112,23 @@ public final class MetersTable {
         List<Reading> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(LAST_COUNTERS); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new Reading(rs.getString(1), rs.getLong(3), null, nullableDouble(rs, 4),
-                        nullableDouble(rs, 5), null, null, null, rs.getString(2)));
+                out.add(new Reading(rs.getString(1), rs.getLong(3), null, Columns.nullableDouble(rs, 4),
+                        Columns.nullableDouble(rs, 5), null, null, null, rs.getString(2)));
             }
         }
         return out;
     }
 
-    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? null : v;
+    /** Every known meter, by name. */
+    public List<MeterState> all(Connection c) throws SQLException {
+        List<MeterState> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(ALL); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Long online = Columns.nullableLong(rs, 5);
+                out.add(new MeterState(rs.getString(1), rs.getLong(2), rs.getLong(3), Columns.nullableLong(rs, 4),
+                        online == null ? null : online == 1, Columns.nullableLong(rs, 6), rs.getString(7)));
+            }
+        }
+        return out;
     }
 }

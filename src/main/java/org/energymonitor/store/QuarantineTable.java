@@ -1,5 +1,12 @@
 package org.energymonitor.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * All SQL of the {@code quarantine} table: every rejected MQTT message with its reason code and detail.
  */
@@ -20,6 +27,7 @@ public final class QuarantineTable {
 
     private static final String INSERT = "INSERT INTO quarantine (received, topic, meter, reason, detail, payload) "
             + "VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String BY_REASON = "SELECT reason, count(*) FROM quarantine GROUP BY reason";
     private static final String PURGE = "DELETE FROM quarantine WHERE received < ?";
 
     public SqlCall insert(long received, String topic, String meter, String reason, String detail, byte[] payload) {
@@ -29,5 +37,16 @@ public final class QuarantineTable {
     /** Deletes rows older than {@code days} days before {@code nowMs}. */
     public SqlCall purgeOlderThan(long nowMs, int days) {
         return SqlCall.of(PURGE, nowMs - days * 86_400_000L);
+    }
+
+    /** Stored (not yet purged) quarantined messages per reason code. */
+    public Map<String, Long> countByReason(Connection c) throws SQLException {
+        Map<String, Long> out = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement(BY_REASON); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
     }
 }

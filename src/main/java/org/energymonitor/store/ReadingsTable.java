@@ -114,15 +114,25 @@ public final class ReadingsTable {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Reading(meter, rs.getLong(1), nullableDouble(rs, 2), nullableDouble(rs, 3),
-                        nullableDouble(rs, 4), nullableDouble(rs, 5), nullableDouble(rs, 6), nullableDouble(rs, 7),
+                return Optional.of(new Reading(meter, rs.getLong(1), Columns.nullableDouble(rs, 2), Columns.nullableDouble(rs, 3),
+                        Columns.nullableDouble(rs, 4), Columns.nullableDouble(rs, 5), Columns.nullableDouble(rs, 6), Columns.nullableDouble(rs, 7),
                         null));
             }
         }
     }
 
-    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : value;
+    /** Parameters: meter, from (inclusive), to (exclusive). */
+    static final String COUNT_BETWEEN = "SELECT count(*) FROM readings WHERE meter = ? AND ts >= ? AND ts < ?";
+
+    /** How many readings {@code meter} has in [from, to). */
+    public long countBetween(Connection c, String meter, long from, long to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(COUNT_BETWEEN)) {
+            ps.setString(1, meter);
+            ps.setLong(2, from);
+            ps.setLong(3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 }

@@ -91,6 +91,15 @@ public final class RunningService implements AutoCloseable {
         return context.getPropertiesComponent().resolveProperty("energy.mqtt.broker-url").orElseThrow();
     }
 
+    /** The HTTP port of the dashboard and the API. */
+    public int httpPort() {
+        return context.getRegistry().lookupByNameAndType("webServer", org.energymonitor.web.WebServer.class).port();
+    }
+
+    public ApiClient api() {
+        return new ApiClient(httpPort());
+    }
+
     public Path db() {
         return dataDir.resolve("energy.db");
     }

@@ -1,0 +1,41 @@
+package org.energymonitor.query;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.energymonitor.store.MeterState;
+import org.energymonitor.store.MetersTable;
+
+/**
+ * The {@code meter} parameter: a known meter's name, or absent for the only (or first, by name) meter.
+ */
+public final class MeterChoice {
+
+    private final MetersTable meters;
+
+    public MeterChoice(MetersTable meters) {
+        this.meters = meters;
+    }
+
+    /** The meter to answer for; null when the database has no meter yet. */
+    public String resolve(Connection c, String requested) throws SQLException {
+        List<MeterState> known = meters.all(c);
+        if (requested == null) {
+            return known.isEmpty() ? null : known.get(0).meter();
+        }
+        for (MeterState m : known) {
+            if (m.meter().equals(requested)) {
+                return requested;
+            }
+        }
+        String names = known.stream().map(MeterState::meter).collect(Collectors.joining(", "));
+        throw new BadParameterException("meter", "no meter named '" + shorten(requested) + "'"
+                + (names.isEmpty() ? "; no meter has sent readings yet" : "; known meters: " + names));
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 64 ? s.substring(0, 64) + "…" : s;
+    }
+}

@@ -1,0 +1,80 @@
+package org.energymonitor.query;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.energymonitor.ingest.IngestCounters;
+import org.energymonitor.store.Database;
+import org.energymonitor.store.MeterState;
+import org.energymonitor.store.MetersTable;
+import org.energymonitor.store.QuarantineTable;
+import org.energymonitor.store.ReadingsTable;
+
+/** {@code GET /status}: is the service healthy, connected and receiving readings. */
+public final class StatusReport {
+
+    /** The MQTT side: {@code connected} is the real state of every subscription's client. */
+    public record Mqtt(boolean connected, String broker, List<String> topics) {
+    }
+
+    /** One meter: its state from {@code meters} and its readings in the last hour. */
+    public record Meter(String meter, Long lastReading, Boolean online, long lastSeen, String serial,
+                        long readingsLastHour) {
+    }
+
+    /** Quarantined messages: stored (until purged) per reason, and counted since start per reason. */
+    public record Quarantine(Map<String, Long> storedByReason, Map<String, Long> sinceStartByReason) {
+    }
+
+    /** The JSON answer. {@code jobs} lists the scheduled jobs (none yet). */
+    public record Status(String status, String version, long startedAt, long uptimeS, Mqtt mqtt, List<Meter> meters,
+                         long readingsLastHour, long readingsTotal, Map<String, Long> ingest, Quarantine quarantine,
+                         List<Object> jobs) {
+    }
+
+    /** What {@code /status} reports that does not live in the database. */
+    public record Facts(String version, String broker, List<String> topics, BooleanSupplier mqttConnected) {
+    }
+
+    private final Database db;
+    private final Clock clock;
+    private final long startedAt;
+    private final Facts facts;
+    private final IngestCounters counters;
+    private final MetersTable meters = new MetersTable();
+    private final ReadingsTable readings = new ReadingsTable();
+    private final QuarantineTable quarantine = new QuarantineTable();
+
+    public StatusReport(Database db, Clock clock, Facts facts, IngestCounters counters) {
+        this.db = db;
+        this.clock = clock;
+        this.startedAt = clock.millis();
+        this.facts = facts;
+        this.counters = counters;
+    }
+
+    public Status status() throws Exception {
+        long now = clock.millis();
+        long hourAgo = now - Duration.ofHours(1).toMillis();
+        try (Connection c = db.connection()) {
+            List<Meter> list = new ArrayList<>();
+            long lastHour = 0;
+            long total = 0;
+            for (MeterState m : meters.all(c)) {
+                long n = readings.countBetween(c, m.meter(), hourAgo, Long.MAX_VALUE);
+                lastHour += n;
+                total += readings.countBetween(c, m.meter(), Long.MIN_VALUE, Long.MAX_VALUE);
+                list.add(new Meter(m.meter(), m.lastReading(), m.online(), m.lastSeen(), m.serial(), n));
+            }
+            boolean connected = facts.mqttConnected().getAsBoolean();
+            return new Status(connected ? "ok" : "degraded", facts.version(), startedAt, (now - startedAt) / 1000,
+                    new Mqtt(connected, facts.broker(), facts.topics()), list, lastHour, total, counters.outcomes(),
+                    new Quarantine(quarantine.countByReason(c), counters.reasons()), List.of());
+        }
+    }
+}

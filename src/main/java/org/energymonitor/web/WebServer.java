@@ -1,0 +1,93 @@
+package org.energymonitor.web;
+
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.FileSystemAccess;
+import io.vertx.ext.web.handler.StaticHandler;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server of the dashboard and the API: one Vert.x server whose router the {@code platform-http} routes of
+ * {@code routes/api.camel.yaml} attach to. It owns what Camel's built-in server cannot do: gzip for clients that
+ * accept it, a request body limit, static files confined to the {@code web/} folder, and JSON 404s under /api/.
+ */
+public final class WebServer extends ServiceSupport {
+
+    /** Static files and the JSON 404 come after every route the Camel consumers add. */
+    private static final int STATIC_ORDER = 1_000_000;
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private final WebSettings settings;
+    private final Vertx vertx;
+    private final Router router;
+    private HttpServer server;
+
+    public WebServer(WebSettings settings) {
+        this.settings = settings;
+        this.vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(8));
+        this.router = Router.router(vertx);
+        if (Files.isDirectory(settings.webDir())) {
+            router.route().order(STATIC_ORDER).handler(StaticHandler.create(FileSystemAccess.ROOT,
+                    settings.webDir().toAbsolutePath().toString())
+                    .setDirectoryListing(false).setIncludeHidden(false).setCachingEnabled(true).setMaxAgeSeconds(60));
+        }
+        router.route("/api/*").order(STATIC_ORDER + 1).handler(JsonErrors::notFound);
+    }
+
+    /** The router the platform-http consumers use (bound as {@code platform-http-router-0}). */
+    public VertxPlatformHttpRouter camelRouter() {
+        long limit = settings.maxBodyBytes();
+        return new VertxPlatformHttpRouter(null, vertx, router, VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO) {
+            @Override
+            public Handler<RoutingContext> bodyHandler() {
+                return BodyHandler.create(false).setBodyLimit(limit);
+            }
+        };
+    }
+
+    /** The port actually bound (differs from the configured one only when that is 0). */
+    public int port() {
+        return server == null ? settings.port() : server.actualPort();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        HttpServerOptions options = new HttpServerOptions()
+                .setCompressionSupported(true)
+                .setCompressionLevel(4)
+                .setIdleTimeout(120)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setMaxHeaderSize(16 * 1024);
+        try {
+            server = vertx.createHttpServer(options).requestHandler(router)
+                    .listen(settings.port(), settings.host())
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("Cannot listen on " + settings.host() + ":" + settings.port()
+                    + " (energy.http.host / energy.http.port): " + cause.getMessage(), cause);
+        }
+        LOG.info("Dashboard and API on http://{}:{}/", settings.host(), server.actualPort());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (server != null) {
+            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            server = null;
+        }
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}

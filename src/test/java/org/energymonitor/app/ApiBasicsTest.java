@@ -1,0 +1,119 @@
+package org.energymonitor.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP side of the service: status, latest reading, JSON errors, gzip, no echoed headers. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ApiBasicsTest {
+
+    @TempDir
+    static Path dir;
+    static RunningService service;
+    static ApiClient api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        service = new RunningService(dir, Map.of()).start();
+        api = service.api();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        service.close();
+    }
+
+    @Test
+    @Order(1)
+    void latest_reading_on_an_empty_database_is_a_json_404() throws Exception {
+        ApiClient.Answer a = api.get("/api/latest_reading");
+        assertEquals(404, a.status());
+        assertEquals("application/json", a.contentType());
+        assertTrue(a.json().get("error").asText().contains("empty"), a.body());
+    }
+
+    @Test
+    @Order(2)
+    void status_reports_a_connected_mqtt_consumer_and_an_empty_database() throws Exception {
+        RunningService.await(Duration.ofSeconds(20), "MQTT connected", () -> api.get("/status").json()
+                .get("mqtt").get("connected").asBoolean());
+        JsonNode s = api.get("/status").json();
+        assertEquals("ok", s.get("status").asText());
+        assertEquals(service.brokerUrl(), s.get("mqtt").get("broker").asText());
+        assertEquals(3, s.get("mqtt").get("topics").size());
+        assertEquals(0, s.get("readings_total").asLong());
+        assertTrue(s.get("jobs").isArray());
+        assertTrue(s.get("uptime_s").asLong() >= 0);
+    }
+
+    @Test
+    void latest_reading_returns_the_newest_reading_after_one_arrives() throws Exception {
+        service.publish("tele/latest1/SENSOR", "{\"Time\":\"2026-11-28T10:00:00\",\"MT681\":{\"Total_in\":1234.5,"
+                + "\"Total_out\":2.25,\"Power_cur\":-312}}");
+        RunningService.await(Duration.ofSeconds(10), "the reading", () ->
+                api.get("/api/latest_reading?meter=latest1").status() == 200);
+        JsonNode r = api.get("/api/latest_reading?meter=latest1").json();
+        assertEquals("latest1", r.get("meter").asText());
+        assertEquals(1234.5, r.get("e").asDouble());
+        assertEquals(2.25, r.get("ex").asDouble());
+        assertEquals(-312, r.get("p").asDouble());
+        assertFalse(r.has("p1"), "absent phases are left out: " + r);
+    }
+
+    @Test
+    void an_unknown_meter_is_a_400_naming_the_parameter() throws Exception {
+        ApiClient.Answer a = api.get("/api/latest_reading?meter=nope");
+        assertEquals(400, a.status());
+        assertEquals("meter", a.json().get("parameter").asText());
+        assertTrue(a.json().get("error").asText().startsWith("meter: "), a.body());
+    }
+
+    @Test
+    void a_parameter_given_twice_is_a_400() throws Exception {
+        ApiClient.Answer a = api.get("/api/latest_reading?meter=a&meter=b");
+        assertEquals(400, a.status());
+        assertEquals("meter", a.json().get("parameter").asText());
+    }
+
+    @Test
+    void unknown_api_paths_are_json_404s() throws Exception {
+        for (String path : new String[] {"/api/nope", "/api/", "/api/readings/extra", "/api/..%2F..%2Fdata%2Fenergy.db"}) {
+            ApiClient.Answer a = api.get(path);
+            assertEquals(404, a.status(), path);
+            assertEquals("application/json", a.contentType(), path);
+            assertTrue(a.json().has("error"), path);
+        }
+    }
+
+    @Test
+    void query_parameters_are_not_echoed_as_response_headers() throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + service.httpPort() + "/status?secret=xyz")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("secret").isEmpty(), r.headers().toString());
+    }
+
+    @Test
+    void answers_are_gzip_compressed_when_the_client_accepts_it() throws Exception {
+        ApiClient.Answer a = api.getGzip("/status");
+        assertEquals(200, a.status());
+        assertEquals("gzip", a.contentEncoding());
+        assertTrue(a.json().has("mqtt"));
+    }
+}
