@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * The billing year that contains now (it starts on the 1st of {@code energy.billing.start-month}, 00:00 local
@@ -41,6 +42,20 @@ public final class BillingYear {
         this.tariffs = tariffs;
         this.startMonth = startMonth;
         this.monthlyAdvance = monthlyAdvance;
+    }
+
+    /** The billing year of {@code energy.billing.start-month} and {@code .monthly-advance} (empty = 1 and 0). */
+    public static BillingYear read(UnaryOperator<String> setting, ZoneId zone, Clock clock, Tariffs tariffs) {
+        String month = setting.apply("energy.billing.start-month");
+        String advance = setting.apply("energy.billing.monthly-advance");
+        try {
+            return new BillingYear(zone, clock, tariffs,
+                    month == null || month.isBlank() ? 1 : Integer.parseInt(month.trim()),
+                    advance == null || advance.isBlank() ? 0 : Double.parseDouble(advance.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("energy.billing.start-month (\"" + month + "\") and .monthly-advance (\""
+                    + advance + "\") must be numbers", e);
+        }
     }
 
     /** The local date the current billing year starts on. */

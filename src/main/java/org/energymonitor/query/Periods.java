@@ -73,7 +73,8 @@ public final class Periods {
      * although the start was not clamped (the 1st stays the 1st), the comparison runs to the end of that day, which
      * is the end of the shorter month.
      */
-    private static LocalDateTime sameElapsed(LocalDateTime start, LocalDateTime now, UnaryOperator<LocalDateTime> shift) {
+    private static LocalDateTime sameElapsed(LocalDateTime start, LocalDateTime now,
+                                             UnaryOperator<LocalDateTime> shift) {
         LocalDateTime end = shift.apply(now);
         boolean clamped = shift.apply(start).getDayOfMonth() == start.getDayOfMonth()
                 && end.getDayOfMonth() != now.getDayOfMonth();

@@ -50,7 +50,8 @@ public final class Tariffs {
                 }
                 if (!t.currency().equals(tariffs.get(0).currency())) {
                     throw new IllegalArgumentException(key(n, "currency") + " is " + t.currency() + " but "
-                            + key(1, "currency") + " is " + tariffs.get(0).currency() + ": all tariffs need one currency");
+                            + key(1, "currency") + " is " + tariffs.get(0).currency()
+                            + ": all tariffs need one currency");
                 }
             }
             starts[i] = t.validFrom().atStartOfDay(zone).toInstant().toEpochMilli();

@@ -98,4 +98,15 @@ class BillingYearTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> year("2025-01-01T00:00", 1, -5, FLAT))
                 .getMessage().startsWith("energy.billing.monthly-advance"));
     }
+
+    @Test
+    void reads_its_keys_and_names_them_when_they_are_not_numbers() {
+        Clock clock = Clock.fixed(LocalDateTime.parse("2025-02-15T00:00").atZone(BERLIN).toInstant(), BERLIN);
+        BillingYear year = BillingYear.read(k -> k.equals("energy.billing.start-month") ? "4" : "", BERLIN, clock, FLAT);
+        assertEquals(LocalDate.of(2024, 4, 1), year.startDate());
+        assertNull(year.forecast(STEADY).expectedBalance());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> BillingYear.read(k -> k.equals("energy.billing.monthly-advance") ? "80 EUR" : "", BERLIN, clock, FLAT))
+                .getMessage().startsWith("energy.billing.start-month"));
+    }
 }
