@@ -35,6 +35,8 @@ import org.energymonitor.query.ApiErrors;
 import org.energymonitor.query.LatestReading;
 import org.energymonitor.query.MeterChoice;
 import org.energymonitor.query.StatusReport;
+import org.energymonitor.query.BillingYear;
+import org.energymonitor.query.Tariffs;
 import org.energymonitor.store.BatchInsert;
 import org.energymonitor.store.Database;
 import org.energymonitor.store.MetersTable;
@@ -57,6 +59,9 @@ public final class AppConfiguration implements CamelConfiguration {
         Registry r = context.getRegistry();
         new ClockCheck(Clock.systemUTC()).warnIfBeforeBuild();
         ZoneId zone = c.zone();
+        Tariffs tariffs = Tariffs.read(c::get, zone); // checked first: a bad tariff stops start-up with its key
+        r.bind("tariffs", tariffs);
+        r.bind("billingYear", BillingYear.read(c::get, zone, Clock.systemUTC(), tariffs));
 
         Database db = new Database(c.dbPath()).migrate();
         r.bind("database", db);

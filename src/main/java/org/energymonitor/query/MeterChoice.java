@@ -31,11 +31,7 @@ public final class MeterChoice {
             }
         }
         String names = known.stream().map(MeterState::meter).collect(Collectors.joining(", "));
-        throw new BadParameterException("meter", "no meter named '" + shorten(requested) + "'"
+        throw new BadParameterException("meter", "no meter named " + BadParameterException.quote(requested)
                 + (names.isEmpty() ? "; no meter has sent readings yet" : "; known meters: " + names));
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 64 ? s.substring(0, 64) + "…" : s;
     }
 }

@@ -135,4 +135,13 @@ public final class ReadingsTable {
             }
         }
     }
+
+    /** Parameters: meter, start (inclusive), end (exclusive), limit. */
+    static final String SELECT_RANGE = "SELECT ts, power_w, import_kwh, export_kwh, power_l1_w, power_l2_w, power_l3_w "
+            + "FROM readings WHERE meter = ? AND ts >= ? AND ts < ? ORDER BY ts LIMIT ?";
+
+    /** The readings of {@code meter} in [start, end), oldest first, at most {@code limit} of them. */
+    public ReadingCursor range(Connection c, String meter, long start, long end, int limit) throws SQLException {
+        return new ReadingCursor(c, SELECT_RANGE, meter, start, end, limit);
+    }
 }
