@@ -36,6 +36,14 @@ import org.energymonitor.query.LatestReading;
 import org.energymonitor.query.MeterChoice;
 import org.energymonitor.query.StatusReport;
 import org.energymonitor.query.BillingYear;
+import org.energymonitor.query.CalendarQuery;
+import org.energymonitor.query.ExportQuery;
+import org.energymonitor.query.Periods;
+import org.energymonitor.query.RangeParameters;
+import org.energymonitor.query.ReadingsQuery;
+import org.energymonitor.query.StatsQuery;
+import org.energymonitor.query.SummaryQuery;
+import org.energymonitor.query.TimeParameter;
 import org.energymonitor.query.Tariffs;
 import org.energymonitor.store.BatchInsert;
 import org.energymonitor.store.Database;
@@ -95,31 +103,11 @@ public final class AppConfiguration implements CamelConfiguration {
         r.bind("batchInsert", new BatchInsert(new ReadingsTable(), meters, counters));
         r.bind("batchStrategy", new GroupedBodyAggregationStrategy());
 
-        configureWeb(context, c, db, counters, meters);
-
         SimulatedMeter simulated = new SimulatedMeter(LoadProfile.h0(), zone, c.getDouble("energy.simulator.yearly-kwh"),
                 System.nanoTime(), 10_000.0);
         r.bind("simulatedTasmota", new SimulatedTasmota(simulated, zone, c.get("energy.simulator.device"),
                 c.get("energy.simulator.group"), c.get("energy.simulator.import-field"),
                 c.get("energy.simulator.export-field"), c.get("energy.simulator.power-field")));
-    }
-
-    private static void configureWeb(CamelContext context, Settings c, Database db, IngestCounters counters,
-                                     MetersTable meters) throws Exception {
-        Registry r = context.getRegistry();
-        WebServer web = new WebServer(new WebSettings(c.get("energy.http.host"), c.getInt("energy.http.port"),
-                Path.of(c.get("energy.http.web-dir")), c.getLong("energy.http.max-body-bytes")));
-        r.bind(VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO, web.camelRouter());
-        r.bind("webServer", web);
-        context.addService(web, true, true);
-        r.bind("apiJson", ApiJson.mapper());
-        r.bind("apiErrors", new ApiErrors());
-        MeterChoice choice = new MeterChoice(meters);
-        r.bind("latestReading", new LatestReading(db, choice, new ReadingsTable(), c.zone()));
-        StatusReport.Facts facts = new StatusReport.Facts(Version.current(),
-                context.resolvePropertyPlaceholders("{{energy.mqtt.broker-url}}"), c.getList("energy.mqtt.topics"),
-                new MqttConnections(context));
-        r.bind("statusReport", new StatusReport(db, Clock.systemUTC(), facts, counters));
     }
 
     private static void configureMqtt(CamelContext context, Settings c) throws Exception {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import org.energymonitor.ops.BenchApi;
 import org.energymonitor.ops.BenchIngest;
 import org.energymonitor.ops.BenchPublisher;
 import org.energymonitor.ops.Commands;
@@ -27,6 +28,7 @@ public final class EnergyMonitor {
             case "simulate-history", "import-original" -> new Commands(Settings.load(Path.of(""))).run(command, rest);
             case "bench-ingest" -> new BenchIngest(Settings.load(Path.of(""))).run(rest);
             case "bench-publish" -> new BenchPublisher().run(rest);
+            case "bench-api" -> new BenchApi(Settings.load(Path.of(""))).run(rest);
             case "help", "--help", "-h" -> usage(0);
             default -> {
                 System.err.println("Unknown command: " + command);
@@ -45,6 +47,7 @@ public final class EnergyMonitor {
                   import-original PATH [--meter NAME] [--offset +01:00]
                                                        import the original Python project's SQLite file
                   bench-ingest [--seconds S] [--devices N] [--broker embedded|mosquitto|both]
+                  bench-api [--days N] [--requests N] [--clients N] [--seconds S]
                                                        measure MQTT ingestion throughput
                   help                                 this text
                 Configuration: application.properties in the working directory, or -Dkey=value.""");

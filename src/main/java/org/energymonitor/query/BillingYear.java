@@ -67,19 +67,30 @@ public final class BillingYear {
 
     /** The forecast for the current billing year; {@code energy} supplies the readings so far. */
     public Forecast forecast(EnergySource energy) {
+        return forecast(energy, Long.MIN_VALUE);
+    }
+
+    /**
+     * The forecast when readings only begin at {@code dataStart}: the pace is measured over the covered part of
+     * the year, and the part before monitoring began is assumed to have used energy at that same pace.
+     */
+    public Forecast forecast(EnergySource energy, long dataStart) {
         LocalDate startDate = startDate();
         long start = ms(startDate);
         long end = ms(startDate.plusYears(1));
         long now = clock.millis();
-        long elapsed = now - start;
-        double share = elapsed / (double) (end - start);
+        long measuredFrom = Math.min(now, Math.max(start, dataStart));
+        long measured = now - measuredFrom;
+        double share = (now - start) / (double) (end - start);
 
-        Cost soFar = tariffs.cost(start, now, energy);
-        double importRate = elapsed > 0 ? soFar.importKwh() / elapsed : 0;
-        double exportRate = elapsed > 0 ? soFar.exportKwh() / elapsed : 0;
-        Cost rest = tariffs.cost(now, end, (a, b) -> new Kwh(importRate * (b - a), exportRate * (b - a)));
-        double expectedKwh = soFar.importKwh() + rest.importKwh();
-        double expectedCost = soFar.total() + rest.total();
+        Cost soFar = tariffs.cost(measuredFrom, now, energy);
+        double importRate = measured > 0 ? soFar.importKwh() / measured : 0;
+        double exportRate = measured > 0 ? soFar.exportKwh() / measured : 0;
+        EnergySource pace = (a, b) -> new Kwh(importRate * (b - a), exportRate * (b - a));
+        Cost before = tariffs.cost(start, measuredFrom, pace);
+        Cost rest = tariffs.cost(now, end, pace);
+        double expectedKwh = before.importKwh() + soFar.importKwh() + rest.importKwh();
+        double expectedCost = before.total() + soFar.total() + rest.total();
 
         Double paid = null, year = null, balance = null;
         if (monthlyAdvance > 0) {

@@ -144,4 +144,24 @@ public final class ReadingsTable {
     public ReadingCursor range(Connection c, String meter, long start, long end, int limit) throws SQLException {
         return new ReadingCursor(c, SELECT_RANGE, meter, start, end, limit);
     }
+
+    /** Parameters: meter. Two statements, so each is a single index look-up. */
+    static final String FIRST_TS = "SELECT min(ts) FROM readings WHERE meter = ?";
+    static final String LAST_TS = "SELECT max(ts) FROM readings WHERE meter = ?";
+
+    /** The times of the first and the last reading of {@code meter}, or null when it has none. */
+    public long[] span(Connection c, String meter) throws SQLException {
+        Long first = single(c, FIRST_TS, meter);
+        Long last = single(c, LAST_TS, meter);
+        return first == null || last == null ? null : new long[] {first, last};
+    }
+
+    private static Long single(Connection c, String sql, String meter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, meter);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Columns.nullableLong(rs, 1) : null;
+            }
+        }
+    }
 }

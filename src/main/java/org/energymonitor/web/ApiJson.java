@@ -1,14 +1,22 @@
 package org.energymonitor.web;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 /**
- * The JSON form of every API answer: snake_case names ({@code energy_used_kwh}), absent values left out, and
- * never a NaN or Infinity (they are not JSON; the answers carry null or leave the field out instead).
+ * The JSON form of every API answer: snake_case names ({@code energy_used_kwh}), absent values left out, numbers
+ * rounded to 4 decimals (0.1 Wh, 0.0001 W, hundredths of a cent) and never NaN or Infinity, which are not JSON.
  */
 public final class ApiJson {
 
@@ -16,10 +24,33 @@ public final class ApiJson {
     }
 
     public static ObjectMapper mapper() {
+        SimpleModule rounding = new SimpleModule("rounding");
+        rounding.addSerializer(Double.class, new Rounded());
+        rounding.addSerializer(double.class, new Rounded());
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .addModule(rounding)
                 .build();
+    }
+
+    /** Writes a double with at most 4 decimals, or null when it is not a finite number. */
+    private static final class Rounded extends StdSerializer<Double> {
+
+        Rounded() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (value == null || value.isNaN() || value.isInfinite()) {
+                gen.writeNull();
+            } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+                gen.writeNumber(value.longValue());
+            } else {
+                gen.writeNumber(BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros());
+            }
+        }
     }
 }

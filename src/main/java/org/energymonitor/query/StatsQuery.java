@@ -1,0 +1,74 @@
+package org.energymonitor.query;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+
+import org.energymonitor.store.Database;
+
+/**
+ * {@code GET /api/stats}: energy (from the counters, across gaps and meter replacements), its cost at the tariffs
+ * in force, and power statistics (from the rollups) for any range, in milliseconds even for a year.
+ */
+public final class StatsQuery {
+
+    /**
+     * The numbers of a range. Energy and cost are null when the meter has no counter readings around the range;
+     * {@code avg_power_watts} is time-weighted (see the README).
+     */
+    public record Stats(Double energyUsedKwh, Double energyExportedKwh, Cost cost, Double minPowerWatts,
+                        Double maxPowerWatts, Double avgPowerWatts, long count, Long firstTs, Long lastTs) {
+    }
+
+    /** The JSON answer: the range as used (swapped when given reversed) and its stats. */
+    public record Answer(String meter, long start, long end, Stats stats) {
+    }
+
+    private final Database db;
+    private final RangeParameters ranges;
+    private final Tariffs tariffs;
+    private final EnergyQuery energy = new EnergyQuery();
+    private final PowerStatsQuery power = new PowerStatsQuery();
+
+    public StatsQuery(Database db, RangeParameters ranges, Tariffs tariffs) {
+        this.db = db;
+        this.ranges = ranges;
+        this.tariffs = tariffs;
+    }
+
+    public Answer stats(Map<String, Object> query) throws Exception {
+        RequestParameters p = new RequestParameters(query);
+        try (Connection c = db.connection()) {
+            Range r = ranges.required(c, p);
+            if (r.isEmpty()) {
+                return new Answer(r.meter(), r.start(), r.end(),
+                        new Stats(null, null, null, null, null, null, 0, null, null));
+            }
+            return new Answer(r.meter(), r.start(), r.end(), stats(c, r));
+        }
+    }
+
+    Stats stats(Connection c, Range r) throws SQLException {
+        PowerStats ps = power.stats(c, r.meter(), r.start(), r.end());
+        Energy e = energy.between(c, r.meter(), r.start(), r.end());
+        if (!e.hasData()) {
+            return new Stats(null, null, null, ps.pMin(), ps.pMax(), ps.pAvg(), ps.count(), ps.firstTs(), ps.lastTs());
+        }
+        Cost cost = tariffs.cost(r.start(), r.end(), source(c, r.meter()));
+        return new Stats(e.importKwh(), e.exportKwh(), cost, ps.pMin(), ps.pMax(), ps.pAvg(), ps.count(),
+                ps.firstTs(), ps.lastTs());
+    }
+
+    /** Energy of any sub-range, for the tariff split. */
+    static EnergySource source(Connection c, String meter) {
+        EnergyQuery q = new EnergyQuery();
+        return (a, b) -> {
+            try {
+                Energy e = q.between(c, meter, a, b);
+                return new Kwh(e.importKwh(), e.exportKwh());
+            } catch (SQLException ex) {
+                throw new IllegalStateException(ex);
+            }
+        };
+    }
+}
