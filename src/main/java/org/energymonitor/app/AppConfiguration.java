@@ -49,7 +49,7 @@ public final class AppConfiguration implements CamelConfiguration {
         new ClockCheck(Clock.systemUTC()).warnIfBeforeBuild();
         ZoneId zone = c.zone();
 
-        Database db = new Database(c.dbPath()).migrate();
+        Database db = new Database(c.dbPath(), zone).migrate();
         r.bind("database", db);
         context.addService(new DatabaseService(db), true, false);
         r.bind("energyDb", db.dataSource());
