@@ -181,13 +181,13 @@ public final class ReadingsTable {
             WITH p AS (SELECT key AS i, value ->> '$[0]' AS t, value ->> '$[1]' AS lo, value ->> '$[2]' AS hi
                        FROM json_each(?2)),
             q AS MATERIALIZED (SELECT i, t,
-              (SELECT ts FROM readings WHERE meter = ?1 AND ts <= p.t AND ts >= p.lo AND import_kwh IS NOT NULL
+              (SELECT ts FROM readings WHERE meter = ?1 AND ts <= p.t AND ts >= p.lo AND ts < p.hi AND import_kwh IS NOT NULL
                ORDER BY ts DESC LIMIT 1) AS ib,
-              (SELECT ts FROM readings WHERE meter = ?1 AND ts >= p.t AND ts < p.hi AND import_kwh IS NOT NULL
+              (SELECT ts FROM readings WHERE meter = ?1 AND ts >= p.t AND ts >= p.lo AND ts < p.hi AND import_kwh IS NOT NULL
                ORDER BY ts LIMIT 1) AS ia,
-              (SELECT ts FROM readings WHERE meter = ?1 AND ts <= p.t AND ts >= p.lo AND export_kwh IS NOT NULL
+              (SELECT ts FROM readings WHERE meter = ?1 AND ts <= p.t AND ts >= p.lo AND ts < p.hi AND export_kwh IS NOT NULL
                ORDER BY ts DESC LIMIT 1) AS eb,
-              (SELECT ts FROM readings WHERE meter = ?1 AND ts >= p.t AND ts < p.hi AND export_kwh IS NOT NULL
+              (SELECT ts FROM readings WHERE meter = ?1 AND ts >= p.t AND ts >= p.lo AND ts < p.hi AND export_kwh IS NOT NULL
                ORDER BY ts LIMIT 1) AS ea
               FROM p)
             SELECT t, ib, (SELECT import_kwh FROM readings WHERE meter = ?1 AND ts = ib),

@@ -25,6 +25,19 @@ public final class TestReadings {
         this.random = new Random(seed);
     }
 
+    /** Hours around an ordinary midnight, both Berlin DST days of 2026, and a 30-minute gap across midnight. */
+    public static List<Reading> awkwardDays(String meter, long seed) {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        TestReadings g = new TestReadings(meter, seed);
+        List<Reading> rows = new ArrayList<>();
+        rows.addAll(g.window(berlin, LocalDateTime.parse("2026-03-28T22:30"), 6 * 60));   // 23-hour day, 02:00 -> 03:00
+        rows.addAll(g.window(berlin, LocalDateTime.parse("2026-06-10T23:20"), 90));
+        rows.addAll(g.window(berlin, LocalDateTime.parse("2026-06-12T22:00"), 110));       // ends 23:50
+        rows.addAll(g.window(berlin, LocalDateTime.parse("2026-06-13T00:20"), 40));        // gap across midnight
+        rows.addAll(g.window(berlin, LocalDateTime.parse("2026-10-24T23:10"), 5 * 60));   // 25-hour day, 03:00 -> 02:00
+        return rows;
+    }
+
     /** Readings from {@code start} for {@code minutes}, 1–40 s apart, some values null now and then. */
     public List<Reading> window(ZoneId zone, LocalDateTime start, int minutes) {
         long from = start.atZone(zone).toInstant().toEpochMilli() + random.nextInt(60_000);
