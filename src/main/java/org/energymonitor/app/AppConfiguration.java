@@ -71,7 +71,7 @@ public final class AppConfiguration implements CamelConfiguration {
         r.bind("tariffs", tariffs);
         r.bind("billingYear", BillingYear.read(c::get, zone, Clock.systemUTC(), tariffs));
 
-        Database db = new Database(c.dbPath()).migrate();
+        Database db = new Database(c.dbPath(), zone).migrate();
         r.bind("database", db);
         context.addService(new DatabaseService(db), true, false);
         r.bind("energyDb", db.dataSource());

@@ -11,7 +11,7 @@ import org.energymonitor.app.Settings;
 import org.energymonitor.store.Database;
 
 /**
- * The data commands of the jar: {@code simulate-history} and {@code import-original}.
+ * The data commands of the jar: {@code simulate-history}, {@code import-original} and {@code rebuild-rollups}.
  */
 public final class Commands {
 
@@ -22,7 +22,7 @@ public final class Commands {
     }
 
     public int run(String command, List<String> args) {
-        try (Database db = new Database(settings.dbPath()).migrate()) {
+        try (Database db = new Database(settings.dbPath(), settings.zone()).migrate()) {
             Options o = Options.parse(args);
             if ("simulate-history".equals(command)) {
                 int days = Integer.parseInt(o.require("days"));
@@ -32,6 +32,10 @@ public final class Commands {
                 SimulateHistory.Summary s = new SimulateHistory(db, settings.zone())
                         .run(meter, days, period, yearly, Long.parseLong(o.get("seed", "42")));
                 System.out.println(s.describe(settings.zone()));
+                return 0;
+            }
+            if ("rebuild-rollups".equals(command)) {
+                System.out.println(new RebuildRollups(db).run());
                 return 0;
             }
             Path original = Path.of(o.positional());

@@ -104,7 +104,7 @@ public final class ImportOriginal {
         Map<String, Long> skipped = new TreeMap<>();
         double[] lastImport = {Double.NEGATIVE_INFINITY};
         try (OriginalDatabase original = OriginalDatabase.open(originalDb); Connection c = target.connection()) {
-            ReadingSink sink = new ReadingSink(c, meter);
+            ReadingSink sink = new ReadingSink(target, c, meter);
             original.forEachRow(row -> {
                 LocalDateTime local = parse(row.timestamp());
                 String reason = local == null ? "unparseable_timestamp" : check(row, lastImport[0]);

@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.energymonitor.ingest.Reading;
+import org.energymonitor.store.BulkReadings;
+import org.energymonitor.store.Database;
 import org.energymonitor.store.MetersTable;
-import org.energymonitor.store.ReadingsTable;
 
 /**
  * Collects the readings of a bulk command and inserts them in chunks, one transaction per chunk, so that a year of
- * readings never sits in memory at once; {@link #finish()} records the span of the accepted readings in
+ * readings never sits in memory at once; each chunk's rollups are rebuilt in its transaction ({@link BulkReadings}); {@link #finish()} records the span of the accepted readings in
  * {@code meters}.
  */
 final class ReadingSink {
@@ -20,7 +21,7 @@ final class ReadingSink {
 
     private final Connection connection;
     private final String meter;
-    private final ReadingsTable readings = new ReadingsTable();
+    private final BulkReadings readings;
     private final MetersTable meters = new MetersTable();
     private final List<Reading> chunk = new ArrayList<>(CHUNK_ROWS);
     private long offered;
@@ -28,9 +29,10 @@ final class ReadingSink {
     private long firstTs = Long.MAX_VALUE;
     private long lastTs = Long.MIN_VALUE;
 
-    ReadingSink(Connection connection, String meter) {
+    ReadingSink(Database db, Connection connection, String meter) {
         this.connection = connection;
         this.meter = meter;
+        this.readings = new BulkReadings(db.zone());
     }
 
     void add(Reading reading) throws SQLException {
@@ -73,7 +75,7 @@ final class ReadingSink {
 
     private void flush() throws SQLException {
         if (!chunk.isEmpty()) {
-            inserted += readings.insertAll(connection, chunk);
+            inserted += readings.insert(connection, meter, chunk);
             chunk.clear();
         }
     }

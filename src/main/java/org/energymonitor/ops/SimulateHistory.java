@@ -80,7 +80,7 @@ public final class SimulateHistory {
             }
             double startKwh = latest.map(Reading::importKwh).orElse(START_KWH);
             SimulatedMeter simulated = new SimulatedMeter(profile, zone, yearlyKwh, seed, startKwh);
-            ReadingSink sink = new ReadingSink(c, meter);
+            ReadingSink sink = new ReadingSink(db, c, meter);
             double lastKwh = startKwh;
             for (long i = 0; i < rows; i++) {
                 Reading reading = simulated.next(meter, start + i * periodMs);

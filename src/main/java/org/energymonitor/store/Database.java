@@ -7,18 +7,26 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import java.time.ZoneId;
+
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite file: opens connections in WAL mode and migrates the schema at start-up.
+ * The SQLite file: opens connections in WAL mode and migrates the schema at start-up. Every connection it hands out
+ * (also through {@link #dataSource()}, which camel-jdbc uses) has the {@link RollupFunctions} the rollup triggers
+ * call; {@code zone} decides the local days of {@code rollup_day}.
  */
 public final class Database implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
     private final Path file;
-    private final SQLiteDataSource dataSource;
+    private final ZoneId zone;
+    private final RollupDataSource dataSource;
     /**
      * Held open while the service runs: when the last connection to a WAL database closes, SQLite checkpoints and
      * removes the WAL, which made every batch (camel-jdbc opens and closes a connection per statement) pay a full
@@ -26,8 +34,14 @@ public final class Database implements AutoCloseable {
      */
     private Connection keeper;
 
+    /** A database whose local days are those of the system zone (commands and tests; the service passes its zone). */
     public Database(Path file) {
+        this(file, ZoneId.systemDefault());
+    }
+
+    public Database(Path file, ZoneId zone) {
         this.file = file.toAbsolutePath();
+        this.zone = zone;
         try {
             Path parent = this.file.getParent();
             if (parent != null) {
@@ -41,7 +55,7 @@ public final class Database implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(15_000);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        this.dataSource = new SQLiteDataSource(config);
+        this.dataSource = new RollupDataSource(config, zone);
         this.dataSource.setUrl("jdbc:sqlite:" + this.file);
     }
 
@@ -52,6 +66,9 @@ public final class Database implements AutoCloseable {
                 keeper = connection();
             }
             new Schema().migrate(keeper);
+            if (new RollupRebuild(zone).ensureDayZone(keeper)) {
+                LOG.info("Rebuilt rollup_day for the zone {}", zone.getId());
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open or migrate the database " + file + ": " + e.getMessage(), e);
         }
@@ -77,6 +94,10 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    public ZoneId zone() {
+        return zone;
     }
 
     public Path file() {

@@ -119,6 +119,23 @@ public final class MetersTable {
         return out;
     }
 
+    private static final String SERIES_STARTS = "SELECT series_start FROM meter_series WHERE meter = ? "
+            + "ORDER BY series_start";
+
+    /** The starts of the counter series of {@code meter} after its first, in time order. */
+    public long[] seriesStarts(Connection c, String meter) throws SQLException {
+        List<Long> starts = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(SERIES_STARTS)) {
+            ps.setString(1, meter);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    starts.add(rs.getLong(1));
+                }
+            }
+        }
+        return starts.stream().mapToLong(Long::longValue).toArray();
+    }
+
     /** Every known meter, by name. */
     public List<MeterState> all(Connection c) throws SQLException {
         List<MeterState> out = new ArrayList<>();

@@ -74,30 +74,36 @@ public final class ReadingsTable {
      * @return how many rows were new
      */
     public int insertAll(Connection c, List<Reading> readings) throws SQLException {
-        int inserted = 0;
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            for (int from = 0; from < readings.size(); from += MAX_ROWS_PER_STATEMENT) {
-                List<Reading> chunk = readings.subList(from, Math.min(readings.size(), from + MAX_ROWS_PER_STATEMENT));
-                try (PreparedStatement ps = c.prepareStatement(insertSql(chunk.size()))) {
-                    int i = 1;
-                    for (Object value : insertParameters(chunk)) {
-                        if (value == null) {
-                            ps.setNull(i++, Types.REAL);
-                        } else {
-                            ps.setObject(i++, value);
-                        }
-                    }
-                    inserted += ps.executeUpdate();
-                }
-            }
+            int inserted = insertRows(c, readings);
             c.commit();
+            return inserted;
         } catch (SQLException e) {
             c.rollback();
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Inserts readings in the caller's transaction, in statements of at most {@link #MAX_ROWS_PER_STATEMENT} rows. */
+    public int insertRows(Connection c, List<Reading> readings) throws SQLException {
+        int inserted = 0;
+        for (int from = 0; from < readings.size(); from += MAX_ROWS_PER_STATEMENT) {
+            List<Reading> chunk = readings.subList(from, Math.min(readings.size(), from + MAX_ROWS_PER_STATEMENT));
+            try (PreparedStatement ps = c.prepareStatement(insertSql(chunk.size()))) {
+                int i = 1;
+                for (Object value : insertParameters(chunk)) {
+                    if (value == null) {
+                        ps.setNull(i++, Types.REAL);
+                    } else {
+                        ps.setObject(i++, value);
+                    }
+                }
+                inserted += ps.executeUpdate();
+            }
         }
         return inserted;
     }
@@ -119,6 +125,103 @@ public final class ReadingsTable {
                         null));
             }
         }
+    }
+
+    /** Parameters: meter, ts. The time of the first reading after ts. */
+    static final String SELECT_NEXT_TS = "SELECT min(ts) FROM readings WHERE meter = ? AND ts > ?";
+
+    /** The time of the first reading of {@code meter} after {@code ts}, if there is one. */
+    public Optional<Long> nextTs(Connection c, String meter, long ts) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_NEXT_TS)) {
+            ps.setString(1, meter);
+            ps.setLong(2, ts);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(Columns.nullableLong(rs, 1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Parameters: meter, from, to. Power sums of raw rows, each weighted by the time since its previous reading. */
+    static final String POWER_SUMS = """
+            SELECT count(*), min(ts), max(ts), count(power_w), min(power_w), max(power_w), total(power_w),
+              total(power_w * w), total(CASE WHEN power_w IS NULL THEN 0 ELSE w END)
+            FROM (SELECT ts, power_w, coalesce(min(ts - (SELECT max(p.ts) FROM readings p
+                                                          WHERE p.meter = r.meter AND p.ts < r.ts), %d), 0) AS w
+                  FROM readings r WHERE meter = ?1 AND ts >= ?2 AND ts < ?3)""".formatted(Rollup.MAX_WEIGHT_MS);
+
+    /** Power sums over the readings of {@code meter} in [from, to) (meant for short ranges: the edges of a range). */
+    public PowerSums powerSums(Connection c, String meter, long from, long to) throws SQLException {
+        if (from >= to) {
+            return PowerSums.NONE;
+        }
+        try (PreparedStatement ps = c.prepareStatement(POWER_SUMS)) {
+            ps.setString(1, meter);
+            ps.setLong(2, from);
+            ps.setLong(3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? powerSums(rs) : PowerSums.NONE;
+            }
+        }
+    }
+
+    static PowerSums powerSums(ResultSet rs) throws SQLException {
+        long n = rs.getLong(1);
+        if (n == 0) {
+            return PowerSums.NONE;
+        }
+        return new PowerSums(n, rs.getLong(2), rs.getLong(3), rs.getLong(4), Columns.nullableDouble(rs, 5),
+                Columns.nullableDouble(rs, 6), rs.getDouble(7), rs.getDouble(8), Math.round(rs.getDouble(9)));
+    }
+
+    /**
+     * Parameters: meter, JSON array of [t, lo, hi]. For each instant t, the nearest readings of {@code meter} at or
+     * before t and at or after t with a non-null import (and export) counter, among readings in [lo, hi).
+     */
+    static final String COUNTER_NEIGHBOURS = """
+            WITH p AS (SELECT key AS i, value ->> '$[0]' AS t, value ->> '$[1]' AS lo, value ->> '$[2]' AS hi
+                       FROM json_each(?2)),
+            q AS MATERIALIZED (SELECT i, t,
+              (SELECT ts FROM readings WHERE meter = ?1 AND ts <= p.t AND ts >= p.lo AND ts < p.hi AND import_kwh IS NOT NULL
+               ORDER BY ts DESC LIMIT 1) AS ib,
+              (SELECT ts FROM readings WHERE meter = ?1 AND ts >= p.t AND ts >= p.lo AND ts < p.hi AND import_kwh IS NOT NULL
+               ORDER BY ts LIMIT 1) AS ia,
+              (SELECT ts FROM readings WHERE meter = ?1 AND ts <= p.t AND ts >= p.lo AND ts < p.hi AND export_kwh IS NOT NULL
+               ORDER BY ts DESC LIMIT 1) AS eb,
+              (SELECT ts FROM readings WHERE meter = ?1 AND ts >= p.t AND ts >= p.lo AND ts < p.hi AND export_kwh IS NOT NULL
+               ORDER BY ts LIMIT 1) AS ea
+              FROM p)
+            SELECT t, ib, (SELECT import_kwh FROM readings WHERE meter = ?1 AND ts = ib),
+              ia, (SELECT import_kwh FROM readings WHERE meter = ?1 AND ts = ia),
+              eb, (SELECT export_kwh FROM readings WHERE meter = ?1 AND ts = eb),
+              ea, (SELECT export_kwh FROM readings WHERE meter = ?1 AND ts = ea)
+            FROM q ORDER BY i""";
+
+    /** Counter readings around an instant, restricted to one counter series; null where there is none. */
+    public record CounterNeighbours(long t, Long impBeforeTs, Double impBefore, Long impAfterTs, Double impAfter,
+            Long expBeforeTs, Double expBefore, Long expAfterTs, Double expAfter) {
+    }
+
+    /** For each {t, lo, hi}: the counter readings nearest t among the readings of {@code meter} in [lo, hi). */
+    public List<CounterNeighbours> counterNeighbours(Connection c, String meter, List<long[]> points)
+            throws SQLException {
+        StringBuilder json = new StringBuilder(points.size() * 48).append('[');
+        for (long[] p : points) {
+            json.append(json.length() > 1 ? "," : "").append('[').append(p[0]).append(',').append(p[1]).append(',')
+                    .append(p[2]).append(']');
+        }
+        List<CounterNeighbours> out = new ArrayList<>(points.size());
+        try (PreparedStatement ps = c.prepareStatement(COUNTER_NEIGHBOURS)) {
+            ps.setString(1, meter);
+            ps.setString(2, json.append(']').toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CounterNeighbours(rs.getLong(1), Columns.nullableLong(rs, 2), Columns.nullableDouble(rs, 3),
+                            Columns.nullableLong(rs, 4), Columns.nullableDouble(rs, 5), Columns.nullableLong(rs, 6),
+                            Columns.nullableDouble(rs, 7), Columns.nullableLong(rs, 8), Columns.nullableDouble(rs, 9)));
+                }
+            }
+        }
+        return out;
     }
 
     /** Parameters: meter, from (inclusive), to (exclusive). */

@@ -13,7 +13,8 @@ final class Schema {
 
     private static final List<List<String>> MIGRATIONS = List.of(
             List.of(ReadingsTable.CREATE, MetersTable.CREATE, MetersTable.CREATE_SERIES,
-                    QuarantineTable.CREATE, QuarantineTable.CREATE_INDEX, RawPayloadsTable.CREATE));
+                    QuarantineTable.CREATE, QuarantineTable.CREATE_INDEX, RawPayloadsTable.CREATE),
+            RollupSchema.migration());
 
     void migrate(Connection c) throws SQLException {
         int version;
