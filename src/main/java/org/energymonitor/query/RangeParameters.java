@@ -27,8 +27,10 @@ public final class RangeParameters {
         return clock.millis();
     }
 
-    /** Both bounds required (400 naming the missing one). */
+    /** Both bounds required (400 naming a bad one first, else the missing one). */
     public Range required(Connection c, RequestParameters p) throws SQLException {
+        times.optional("start", p.get("start"));
+        times.optional("end", p.get("end"));
         for (String name : new String[] {"start", "end"}) {
             if (p.get(name) == null) {
                 throw new BadParameterException(name, "is required (ISO-8601 such as 2026-11-01 or "

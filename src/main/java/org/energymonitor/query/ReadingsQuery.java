@@ -40,7 +40,7 @@ public final class ReadingsQuery {
         try (Connection c = db.connection()) {
             Range r = ranges.orDefault(c, p, DAY);
             if (after != null) {
-                r = new Range(r.meter(), Math.max(r.start(), after + 1), p.get("end") == null ? Long.MAX_VALUE : r.end());
+                r = new Range(r.meter(), after + 1, p.get("end") == null ? Long.MAX_VALUE : r.end());
             }
             if (r.isEmpty()) {
                 return new Answer(r.meter(), r.start(), Math.max(r.start(), r.end()), "raw", 0, List.of());

@@ -14,6 +14,8 @@ import org.energymonitor.store.MeterState;
 import org.energymonitor.store.MetersTable;
 import org.energymonitor.store.QuarantineTable;
 import org.energymonitor.store.ReadingsTable;
+import org.energymonitor.store.Rollup;
+import org.energymonitor.store.RollupsTable;
 
 /** {@code GET /status}: is the service healthy, connected and receiving readings. */
 public final class StatusReport {
@@ -49,6 +51,7 @@ public final class StatusReport {
     private final MetersTable meters = new MetersTable();
     private final ReadingsTable readings = new ReadingsTable();
     private final QuarantineTable quarantine = new QuarantineTable();
+    private final RollupsTable rollups = new RollupsTable();
 
     public StatusReport(Database db, Clock clock, Facts facts, IngestCounters counters) {
         this.db = db;
@@ -68,7 +71,7 @@ public final class StatusReport {
             for (MeterState m : meters.all(c)) {
                 long n = readings.countBetween(c, m.meter(), hourAgo, Long.MAX_VALUE);
                 lastHour += n;
-                total += readings.countBetween(c, m.meter(), Long.MIN_VALUE, Long.MAX_VALUE);
+                total += rollups.powerSums(c, Rollup.DAY, m.meter(), Long.MIN_VALUE / 4, Long.MAX_VALUE / 4).n();
                 list.add(new Meter(m.meter(), m.lastReading(), m.online(), m.lastSeen(), m.serial(), n));
             }
             boolean connected = facts.mqttConnected().getAsBoolean();

@@ -61,6 +61,7 @@ class ApiBasicsTest {
     }
 
     @Test
+    @Order(3)
     void latest_reading_returns_the_newest_reading_after_one_arrives() throws Exception {
         service.publish("tele/latest1/SENSOR", "{\"Time\":\"2026-11-28T10:00:00\",\"MT681\":{\"Total_in\":1234.5,"
                 + "\"Total_out\":2.25,\"Power_cur\":-312}}");
@@ -72,6 +73,16 @@ class ApiBasicsTest {
         assertEquals(2.25, r.get("ex").asDouble());
         assertEquals(-312, r.get("p").asDouble());
         assertFalse(r.has("p1"), "absent phases are left out: " + r);
+    }
+
+    @Test
+    @Order(4)
+    void status_counts_the_reading_and_lists_its_meter() throws Exception {
+        JsonNode s = api.get("/status").json();
+        assertEquals(1, s.get("readings_total").asLong(), s.toString());
+        assertEquals(1, s.get("readings_last_hour").asLong(), s.toString());
+        assertEquals("latest1", s.get("meters").get(0).get("meter").asText());
+        assertEquals(1, s.get("ingest").get("stored").asLong(), s.toString());
     }
 
     @Test
