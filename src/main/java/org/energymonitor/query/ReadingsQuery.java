@@ -45,9 +45,8 @@ public final class ReadingsQuery {
             if (r.isEmpty()) {
                 return new Answer(r.meter(), r.start(), Math.max(r.start(), r.end()), "raw", 0, List.of());
             }
-            List<Point> raw = raw(c, r, maxPoints + 1);
-            if (raw.size() <= maxPoints) {
-                return new Answer(r.meter(), r.start(), r.end(), "raw", 0, raw);
+            if (readings.countUpTo(c, r.meter(), r.start(), r.end(), maxPoints + 1) <= maxPoints) {
+                return new Answer(r.meter(), r.start(), r.end(), "raw", 0, raw(c, r, maxPoints));
             }
             long end = r.end() == Long.MAX_VALUE ? ranges.now() + RangeParameters.AHEAD_MS : r.end();
             Resolution res = Resolution.forRange(r.start(), end, maxPoints);

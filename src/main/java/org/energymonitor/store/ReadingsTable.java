@@ -267,4 +267,21 @@ public final class ReadingsTable {
             }
         }
     }
+
+    /** Parameters: meter, start, end, limit. Counts index entries only, stopping at the limit. */
+    static final String COUNT_UP_TO = "SELECT count(*) FROM (SELECT 1 FROM readings WHERE meter = ? AND ts >= ? AND ts < ? "
+            + "LIMIT ?)";
+
+    /** How many readings {@code meter} has in [start, end), counting no further than {@code limit}. */
+    public long countUpTo(Connection c, String meter, long start, long end, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(COUNT_UP_TO)) {
+            ps.setString(1, meter);
+            ps.setLong(2, start);
+            ps.setLong(3, end);
+            ps.setInt(4, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
 }

@@ -19,6 +19,14 @@ public final class RollupsTable {
 
     static final String RANGE = "WHERE meter = ?1 AND bucket >= ?2 AND bucket < ?3";
 
+    private static final String PHASES = """
+            sum(l1_n) AS l1_n, sum(l1_sum) AS l1_sum, sum(l2_n) AS l2_n, sum(l2_sum) AS l2_sum,
+                    sum(l3_n) AS l3_n, sum(l3_sum) AS l3_sum""";
+    /** Constant phase columns: each aggregate widens GROUP BY's sorter, and most meters report no phases. */
+    private static final String NO_PHASES = "0 AS l1_n, 0.0 AS l1_sum, 0 AS l2_n, 0.0 AS l2_sum, 0 AS l3_n, 0.0 AS l3_sum";
+    private static final String HAS_PHASES = "SELECT 1 FROM rollup_day WHERE meter = ? AND l1_n + l2_n + l3_n > 0 LIMIT 1";
+
+
     private static final String MERGED = """
             SELECT g.meter, g.b, g.n, g.first_ts, g.last_ts, g.p_n, g.p_min, g.p_max, g.p_sum, g.pw_sum, g.w_sum,
               (SELECT s.imp_first FROM %1$s s WHERE s.meter = g.meter AND s.bucket = %2$s), g.imp_first_ts,
@@ -30,8 +38,7 @@ public final class RollupsTable {
                     sum(p_n) AS p_n, min(p_min) AS p_min, max(p_max) AS p_max, sum(p_sum) AS p_sum,
                     sum(pw_sum) AS pw_sum, sum(w_sum) AS w_sum, min(imp_first_ts) AS imp_first_ts,
                     max(imp_last_ts) AS imp_last_ts, min(exp_first_ts) AS exp_first_ts, max(exp_last_ts) AS exp_last_ts,
-                    sum(l1_n) AS l1_n, sum(l1_sum) AS l1_sum, sum(l2_n) AS l2_n, sum(l2_sum) AS l2_sum,
-                    sum(l3_n) AS l3_n, sum(l3_sum) AS l3_sum
+                    %8$s
                   FROM %1$s %7$s
                   GROUP BY meter, b) g""";
 
@@ -41,6 +48,9 @@ public final class RollupsTable {
     private static final Map<Rollup, String> STEPS = new EnumMap<>(Map.of(
             Rollup.MINUTE, merged(Rollup.MINUTE, "bucket - bucket % ?4", RANGE) + " ORDER BY g.b",
             Rollup.HOUR, merged(Rollup.HOUR, "bucket - bucket % ?4", RANGE) + " ORDER BY g.b"));
+    private static final Map<Rollup, String> STEPS_NO_PHASES = new EnumMap<>(Map.of(
+            Rollup.MINUTE, merged(Rollup.MINUTE, "bucket - bucket % ?4", RANGE, NO_PHASES) + " ORDER BY g.b",
+            Rollup.HOUR, merged(Rollup.HOUR, "bucket - bucket % ?4", RANGE, NO_PHASES) + " ORDER BY g.b"));
     private static final Map<ChronoUnit, String> DAYS = new EnumMap<>(Map.of(
             ChronoUnit.DAYS, merged(Rollup.DAY, "bucket", RANGE) + " ORDER BY g.b",
             ChronoUnit.WEEKS, merged(Rollup.DAY, "local_week(bucket)", RANGE) + " ORDER BY g.b",
@@ -51,14 +61,28 @@ public final class RollupsTable {
 
     /** The merging SELECT over {@code source} rows matching {@code filter}, grouped by {@code bucketExpression}. */
     static String merged(Rollup source, String bucketExpression, String filter) {
+        return merged(source, bucketExpression, filter, PHASES);
+    }
+
+    private static String merged(Rollup source, String bucketExpression, String filter, String phases) {
         return MERGED.formatted(source.table(), source.bucketOf("g.imp_first_ts"), source.bucketOf("g.imp_last_ts"),
-                source.bucketOf("g.exp_first_ts"), source.bucketOf("g.exp_last_ts"), bucketExpression, filter);
+                source.bucketOf("g.exp_first_ts"), source.bucketOf("g.exp_last_ts"), bucketExpression, filter, phases);
+    }
+
+    /** Whether {@code meter} ever reported power per phase. */
+    private static boolean hasPhases(Connection c, String meter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(HAS_PHASES)) {
+            ps.setString(1, meter);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** Minute or hour buckets of {@code meter} starting in [from, to), merged into UTC-aligned steps. */
     public List<RollupRow> steps(Connection c, Rollup source, String meter, long from, long to, long stepMs)
             throws SQLException {
-        String sql = STEPS.get(source);
+        String sql = (hasPhases(c, meter) ? STEPS : STEPS_NO_PHASES).get(source);
         if (sql == null) {
             throw new IllegalArgumentException("Steps are merged from minute or hour rows, not " + source);
         }

@@ -48,6 +48,8 @@ public final class ApiJson {
                 gen.writeNull();
             } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
                 gen.writeNumber(value.longValue());
+            } else if (Math.abs(value) < 1e6) {
+                gen.writeNumber(Math.round(value * 1e4) / 1e4);
             } else {
                 gen.writeNumber(BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros());
             }
