@@ -81,7 +81,7 @@ public final class CalendarQuery {
             throw new BadParameterException(p.get("end") != null ? "end" : "start", "the range holds " + count + " " + unit.toString().toLowerCase()
                     + "; at most " + maxCount + " per request");
         }
-        try (Connection c = db.connection()) {
+        try (Connection c = db.reader()) {
             String meter = meters.resolve(c, p.get("meter"));
             String name = days ? "day" : "month";
             long[] span = meter == null ? null : readings.span(c, meter);

@@ -46,7 +46,7 @@ public final class ExportQuery {
             default -> throw new BadParameterException("resolution", BadParameterException.quote(resolution)
                     + " is not one of raw, minute, hour, day");
         };
-        Connection c = db.connection();
+        Connection c = db.reader();
         try {
             Range r = ranges.orDefault(c, p, DAY);
             String name = "energy-" + (r.meter() == null ? "none" : r.meter().replaceAll("[^A-Za-z0-9_-]", "_")) + "-"

@@ -35,7 +35,7 @@ public final class LatestReading {
 
     public Answer latest(Map<String, Object> query) throws Exception {
         RequestParameters params = new RequestParameters(query);
-        try (Connection c = db.connection()) {
+        try (Connection c = db.reader()) {
             String meter = meters.resolve(c, params.get("meter"));
             if (meter == null) {
                 throw new NotFoundException("no readings yet: the database is empty");

@@ -37,7 +37,7 @@ public final class ReadingsQuery {
         RequestParameters p = new RequestParameters(query);
         int maxPoints = ranges.times().parseInt("maxPoints", p.get("maxPoints"), 10, 100_000, DEFAULT_MAX_POINTS);
         Long after = ranges.times().optional("after", p.get("after"));
-        try (Connection c = db.connection()) {
+        try (Connection c = db.reader()) {
             Range r = ranges.orDefault(c, p, DAY);
             if (after != null) {
                 r = new Range(r.meter(), after + 1, p.get("end") == null ? Long.MAX_VALUE : r.end());

@@ -38,7 +38,7 @@ public final class StatsQuery {
 
     public Answer stats(Map<String, Object> query) throws Exception {
         RequestParameters p = new RequestParameters(query);
-        try (Connection c = db.connection()) {
+        try (Connection c = db.reader()) {
             Range r = ranges.required(c, p);
             if (r.isEmpty()) {
                 return new Answer(r.meter(), r.start(), r.end(),

@@ -64,7 +64,7 @@ public final class StatusReport {
     public Status status() throws Exception {
         long now = clock.millis();
         long hourAgo = now - Duration.ofHours(1).toMillis();
-        try (Connection c = db.connection()) {
+        try (Connection c = db.reader()) {
             List<Meter> list = new ArrayList<>();
             long lastHour = 0;
             long total = 0;

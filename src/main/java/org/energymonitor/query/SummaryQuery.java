@@ -50,7 +50,7 @@ public final class SummaryQuery {
     public Answer summary(Map<String, Object> query) throws Exception {
         RequestParameters p = new RequestParameters(query);
         long now = clock.millis();
-        try (Connection c = db.connection()) {
+        try (Connection c = db.reader()) {
             String meter = meters.resolve(c, p.get("meter"));
             List<Entry> out = new ArrayList<>();
             long[] span = meter == null ? null : readings.span(c, meter);

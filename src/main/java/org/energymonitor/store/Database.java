@@ -33,6 +33,7 @@ public final class Database implements AutoCloseable {
      * checkpoint. With this one open, checkpoints happen as usual, every 1,000 pages.
      */
     private Connection keeper;
+    private final ReadPool readers;
 
     /** A database whose local days are those of the system zone (commands and tests; the service passes its zone). */
     public Database(Path file) {
@@ -57,6 +58,12 @@ public final class Database implements AutoCloseable {
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         this.dataSource = new RollupDataSource(config, zone);
         this.dataSource.setUrl("jdbc:sqlite:" + this.file);
+        this.readers = new ReadPool(dataSource, 8);
+    }
+
+    /** A pooled connection for read queries (the API); closing it returns it to the pool. */
+    public Connection reader() throws SQLException {
+        return readers.borrow();
     }
 
     /** Opens the file, creates or migrates the schema, keeps one connection open and returns this. */
@@ -78,6 +85,11 @@ public final class Database implements AutoCloseable {
     /** Closes the kept connection (the last close checkpoints the WAL into the database file). */
     @Override
     public void close() {
+        try {
+            readers.close();
+        } catch (SQLException e) {
+            LOG.warn("Cannot close a pooled read connection of {}: {}", file, e.getMessage());
+        }
         if (keeper != null) {
             try {
                 keeper.close();
