@@ -19,6 +19,8 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 final class BenchLoad {
 
     private static final int DEVICES = 100;
+    /** Publishing threads, each with its own connection: one synchronous QoS 1 client manages only a few hundred/s. */
+    private static final int PUBLISHERS = 4;
     private final BenchHttp http;
     private final String brokerUrl;
     private final String meter;
@@ -34,8 +36,14 @@ final class BenchLoad {
         AtomicLong errors = new AtomicLong();
         AtomicLong published = new AtomicLong();
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
-        Thread publisher = new Thread(() -> publish(deadline, perSecond, published, errors), "bench-load-publisher");
-        publisher.start();
+        List<Thread> publishers = new ArrayList<>();
+        for (int i = 0; i < PUBLISHERS; i++) {
+            int first = i;
+            Thread t = new Thread(() -> publish(first, deadline, perSecond / PUBLISHERS, published, errors),
+                    "bench-load-publisher-" + i);
+            t.start();
+            publishers.add(t);
+        }
         List<Thread> pollers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             String device = c % 2 == 0 ? meter : "bench-dev-" + (c % DEVICES);
@@ -43,7 +51,9 @@ final class BenchLoad {
             t.start();
             pollers.add(t);
         }
-        publisher.join();
+        for (Thread t : publishers) {
+            t.join();
+        }
         for (Thread t : pollers) {
             t.join();
         }
@@ -75,7 +85,7 @@ final class BenchLoad {
         }
     }
 
-    private void publish(long deadline, int perSecond, AtomicLong published, AtomicLong errors) {
+    private void publish(int offset, long deadline, int perSecond, AtomicLong published, AtomicLong errors) {
         try {
             MqttClient client = new MqttClient(brokerUrl, "bench-load-" + System.nanoTime(), new MemoryPersistence());
             MqttConnectionOptions options = new MqttConnectionOptions();
@@ -89,8 +99,8 @@ final class BenchLoad {
                 if (wait > 0) {
                     Thread.sleep(wait);
                 }
-                int device = (int) (n % DEVICES);
-                double counter = 1000 + n / (double) DEVICES * 0.001;
+                int device = (int) ((n * PUBLISHERS + offset) % DEVICES);
+                double counter = 1000 + n * PUBLISHERS / (double) DEVICES * 0.001;
                 MqttMessage m = new MqttMessage(("{\"MT681\":{\"Total_in\":" + counter + ",\"Power_cur\":"
                         + (200 + device) + "}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 m.setQos(1);

@@ -21,15 +21,13 @@ public final class MeterChoice {
 
     /** The meter to answer for; null when the database has no meter yet. */
     public String resolve(Connection c, String requested) throws SQLException {
-        List<MeterState> known = meters.all(c);
         if (requested == null) {
-            return known.isEmpty() ? null : known.get(0).meter();
+            return meters.first(c);
         }
-        for (MeterState m : known) {
-            if (m.meter().equals(requested)) {
-                return requested;
-            }
+        if (meters.exists(c, requested)) {
+            return requested;
         }
+        List<MeterState> known = meters.all(c);
         String names = known.stream().map(MeterState::meter).collect(Collectors.joining(", "));
         throw new BadParameterException("meter", "no meter named " + BadParameterException.quote(requested)
                 + (names.isEmpty() ? "; no meter has sent readings yet" : "; known meters: " + names));

@@ -148,4 +148,24 @@ public final class MetersTable {
         }
         return out;
     }
+
+    private static final String FIRST = "SELECT meter FROM meters ORDER BY meter LIMIT 1";
+    private static final String EXISTS = "SELECT 1 FROM meters WHERE meter = ?";
+
+    /** The first meter by name, or null when there is none. */
+    public String first(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(FIRST); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /** Whether {@code meter} is known. */
+    public boolean exists(Connection c, String meter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(EXISTS)) {
+            ps.setString(1, meter);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
 }
