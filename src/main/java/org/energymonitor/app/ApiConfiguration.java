@@ -28,6 +28,7 @@ import org.energymonitor.store.Database;
 import org.energymonitor.store.MetersTable;
 import org.energymonitor.store.ReadingsTable;
 import org.energymonitor.web.ApiJson;
+import org.energymonitor.web.AuthSettings;
 import org.energymonitor.web.WebServer;
 import org.energymonitor.web.WebSettings;
 
@@ -44,8 +45,12 @@ public final class ApiConfiguration implements CamelConfiguration {
         Database db = r.lookupByNameAndType("database", Database.class);
         IngestCounters counters = r.lookupByNameAndType("ingestCounters", IngestCounters.class);
         MetersTable meters = new MetersTable();
+        AuthSettings auth = new AuthSettings(c.get("energy.http.username"), c.get("energy.http.password-hash"),
+                c.getList("energy.http.api-token-sha256"), c.get("energy.http.auth", "auto"));
         WebServer web = new WebServer(new WebSettings(c.get("energy.http.host"), c.getInt("energy.http.port"),
-                Path.of(c.get("energy.http.web-dir")), c.getLong("energy.http.max-body-bytes")));
+                Path.of(c.get("energy.http.web-dir")), c.getLong("energy.http.max-body-bytes"), auth,
+                c.getDouble("energy.http.rate-limit-per-s"), c.getDouble("energy.http.rate-limit-burst"),
+                c.get("energy.http.tls-cert"), c.get("energy.http.tls-key")));
         r.bind(VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO, web.camelRouter());
         r.bind("webServer", web);
         context.addService(web, true, true);

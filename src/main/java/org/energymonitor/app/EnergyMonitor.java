@@ -29,6 +29,7 @@ public final class EnergyMonitor {
             case "bench-ingest" -> new BenchIngest(Settings.load(Path.of(""))).run(rest);
             case "bench-publish" -> new BenchPublisher().run(rest);
             case "bench-api" -> new BenchApi(Settings.load(Path.of(""))).run(rest);
+            case "hash-password" -> hashPassword();
             case "help", "--help", "-h" -> usage(0);
             default -> {
                 System.err.println("Unknown command: " + command);
@@ -36,6 +37,20 @@ public final class EnergyMonitor {
             }
         };
         System.exit(code);
+    }
+
+    /** Reads one line (the password) from standard input and prints its hash; nothing goes to the command line. */
+    private static int hashPassword() throws java.io.IOException {
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8));
+        String password = in.readLine();
+        if (password == null || password.isEmpty()) {
+            System.err.println("hash-password: give the password on standard input, e.g. "
+                    + "read -rs P && printf %s \"$P\" | java -jar energy-monitor.jar hash-password");
+            return 2;
+        }
+        System.out.println(new org.energymonitor.web.PasswordHash().hash(password));
+        return 0;
     }
 
     private static int usage(int code) {
@@ -48,8 +63,11 @@ public final class EnergyMonitor {
                                                        import the original Python project's SQLite file
                   rebuild-rollups                      recompute the minute, hour and day rollups from readings
                   bench-ingest [--seconds S] [--devices N] [--broker embedded|mosquitto|both]
-                  bench-api [--days N] [--requests N] [--clients N] [--seconds S]
                                                        measure MQTT ingestion throughput
+                  bench-api [--days N] [--requests N] [--clients N] [--seconds S]
+                                                       measure the API on a simulated year
+                  hash-password                        read a password from standard input, print the hash
+                                                       for energy.http.password-hash
                   help                                 this text
                 Configuration: application.properties in the working directory, or -Dkey=value.""");
         return code;

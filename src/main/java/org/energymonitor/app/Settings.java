@@ -39,7 +39,10 @@ public final class Settings {
         return new Settings(key -> context.getPropertiesComponent().resolveProperty(key).orElse(""));
     }
 
-    /** Loads the defaults from the classpath, the operator's file in {@code workDir} and the system properties. */
+    /**
+     * Loads the defaults from the classpath, the operator's file in {@code workDir}, environment variables
+     * ({@code ENERGY_DATA_DIR} for {@code energy.data.dir}, as the service reads them) and the system properties.
+     */
     public static Settings load(Path workDir) {
         Properties p = new Properties();
         try (InputStream in = Settings.class.getResourceAsStream("/application.properties")) {
@@ -54,6 +57,12 @@ public final class Settings {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read application.properties: " + e.getMessage(), e);
+        }
+        for (String key : p.stringPropertyNames()) {
+            String env = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
+            if (env != null) {
+                p.setProperty(key, env);
+            }
         }
         System.getProperties().forEach((k, v) -> p.setProperty(k.toString(), v.toString()));
         return new Settings(key -> resolve(p, p.getProperty(key, ""), 0));

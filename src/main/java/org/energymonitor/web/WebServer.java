@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -38,6 +39,10 @@ public final class WebServer extends ServiceSupport {
         this.settings = settings;
         this.vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(8));
         this.router = Router.router(vertx);
+        router.route().order(-3).handler(new RateLimit(settings.ratePerSecond(), settings.rateBurst()));
+        if (settings.auth().required(settings.host())) {
+            router.route().order(-2).handler(new AuthHandler(settings.auth()));
+        }
         if (Files.isDirectory(settings.webDir())) {
             router.route().order(STATIC_ORDER).handler(StaticHandler.create(FileSystemAccess.ROOT,
                     settings.webDir().toAbsolutePath().toString())
@@ -70,6 +75,10 @@ public final class WebServer extends ServiceSupport {
                 .setIdleTimeout(120)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setMaxHeaderSize(16 * 1024);
+        if (!settings.tlsCert().isEmpty()) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                    .setCertPath(settings.tlsCert()).setKeyPath(settings.tlsKey()));
+        }
         try {
             server = vertx.createHttpServer(options).requestHandler(router)
                     .listen(settings.port(), settings.host())
@@ -79,7 +88,8 @@ public final class WebServer extends ServiceSupport {
             throw new IllegalStateException("Cannot listen on " + settings.host() + ":" + settings.port()
                     + " (energy.http.host / energy.http.port): " + cause.getMessage(), cause);
         }
-        LOG.info("Dashboard and API on http://{}:{}/", settings.host(), server.actualPort());
+        LOG.info("Dashboard and API on {}://{}:{}/", settings.tlsCert().isEmpty() ? "http" : "https", settings.host(),
+                server.actualPort());
     }
 
     @Override

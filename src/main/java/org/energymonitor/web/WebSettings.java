@@ -5,10 +5,16 @@ import java.nio.file.Path;
 /**
  * Where the dashboard and the API listen and what they accept.
  *
- * @param host         bind address ({@code energy.http.host})
- * @param port         TCP port ({@code energy.http.port}; 0 = any free port, for tests)
- * @param webDir       the folder of static files; nothing outside it is ever served
- * @param maxBodyBytes largest request body accepted ({@code energy.http.max-body-bytes})
+ * @param host          bind address ({@code energy.http.host})
+ * @param port          TCP port ({@code energy.http.port}; 0 = any free port, for tests)
+ * @param webDir        the folder of static files; nothing outside it is ever served
+ * @param maxBodyBytes  largest request body accepted ({@code energy.http.max-body-bytes})
+ * @param auth          who may use it ({@code energy.http.auth}, {@code username}, {@code password-hash}, ...)
+ * @param ratePerSecond requests a second per non-loopback client on average (0 = no limit)
+ * @param rateBurst     requests a client may send at once before the limit applies
+ * @param tlsCert       PEM certificate (chain) for HTTPS; empty = plain HTTP
+ * @param tlsKey        PEM private key of {@code tlsCert}
  */
-public record WebSettings(String host, int port, Path webDir, long maxBodyBytes) {
+public record WebSettings(String host, int port, Path webDir, long maxBodyBytes, AuthSettings auth,
+                          double ratePerSecond, double rateBurst, String tlsCert, String tlsKey) {
 }
