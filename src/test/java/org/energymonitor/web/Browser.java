@@ -45,7 +45,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** A browser whose viewport is exactly width x height CSS pixels; {@code mobile} emulates a phone (touch). */
-    static Browser open(int httpPort, int width, int height, boolean mobile) {
+    static Browser open(int httpPort, int width, int height, boolean mobile, String... extraArguments) {
         requireChromium();
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -56,6 +56,7 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=" + width + "," + height);
+        options.addArguments(extraArguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
