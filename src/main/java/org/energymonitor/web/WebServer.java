@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP server of the dashboard and the API: one Vert.x server whose router the {@code platform-http} routes of
  * {@code routes/api.camel.yaml} attach to. It owns what Camel's built-in server cannot do: gzip for clients that
- * accept it, a request body limit, static files confined to the {@code web/} folder, and JSON 404s under /api/.
+ * accept it, a request body limit, static files confined to the {@code web/} folder, front-end libraries from their
+ * webjars under /webjars/ (see {@link WebjarHandler}), and JSON 404s under /api/.
  */
 public final class WebServer extends ServiceSupport {
 
@@ -48,6 +49,8 @@ public final class WebServer extends ServiceSupport {
                     settings.webDir().toAbsolutePath().toString())
                     .setDirectoryListing(false).setIncludeHidden(false).setCachingEnabled(true).setMaxAgeSeconds(60));
         }
+        router.route(WebjarHandler.PREFIX + "*").order(STATIC_ORDER - 1)
+                .handler(new WebjarHandler(WebServer.class.getClassLoader()));
         router.route("/api/*").order(STATIC_ORDER + 1).handler(JsonErrors::notFound);
     }
 

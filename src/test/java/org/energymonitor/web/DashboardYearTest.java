@@ -1,0 +1,120 @@
+package org.energymonitor.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.energymonitor.app.RunningService;
+import org.energymonitor.ops.SimulateHistory;
+import org.energymonitor.store.Database;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The dashboard on a year of 10-second readings (3.15 million rows): the first complete render (navigation start
+ * until the chart, the selection stats and the period summary show data), the year view, and, only with
+ * {@code -Ddashboard.bench=true}, the JS heap over 1,000 polls. Numbers go to target/screenshots/performance.txt.
+ */
+class DashboardYearTest {
+
+    /** The target is 1.5 s; the assertion leaves room for a machine busy with other builds. */
+    static final long RENDER_LIMIT_MS = 3_000;
+
+    @TempDir
+    static Path dir;
+    static RunningService service;
+    static final List<String> report = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Browser.requireChromium();
+        service = new RunningService(dir, Map.of()).start();
+        Database db = service.context().getRegistry().lookupByNameAndType("database", Database.class);
+        new SimulateHistory(db, ZoneId.of("Europe/Berlin")).run("house", 366, 10_000, 3500, 42);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (service != null) {
+            service.close();
+        }
+        Files.createDirectories(Browser.SCREENSHOTS);
+        Files.write(Browser.SCREENSHOTS.resolve("performance.txt"), report, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        report.forEach(System.out::println);
+    }
+
+    static long readyMs(Browser b) {
+        return Math.round(((Number) b.js(
+                "return performance.getEntriesByName('dashboard-ready')[0].startTime")).doubleValue());
+    }
+
+    @Test
+    void the_first_complete_render_on_a_year_of_readings_is_fast_and_the_year_view_loads_about_2000_points()
+            throws Exception {
+        try (Browser b = Browser.open(service.httpPort(), 1440, 900, false)) {
+            b.load("/");
+            long cold = readyMs(b);
+            report.add("cold load, API requests (ms): " + b.js("return performance.getEntriesByType('resource')"
+                    + ".filter(e => e.name.includes('/api/') || e.name.includes('/status'))"
+                    + ".map(e => e.name.replace(location.origin, '').split('?')[0] + ' ' + Math.round(e.duration)).join(', ')"));
+            b.load("/?again");
+            long warm = readyMs(b);
+            b.load("/?third");
+            long third = readyMs(b);
+            Map<?, ?> requests = (Map<?, ?>) b.js("return window.energyMonitor.requests()");
+            report.add("first complete render, a year of 10 s readings, 1440x900: cold " + cold + " ms, then "
+                    + warm + " ms and " + third + " ms; requests: " + requests);
+            assertTrue(b.severeLogs().isEmpty());
+            assertTrue(Math.min(warm, third) <= RENDER_LIMIT_MS, "render took " + warm + " / " + third + " ms");
+
+            long t0 = System.nanoTime();
+            new Actions(b.driver).sendKeys(b.find("body"), "5").perform();
+            b.waitUntil(Duration.ofSeconds(20), "the year view", () ->
+                    b.find("#point-count").getText().contains("6h buckets")
+                            && !b.find("#chart-loading").getAttribute("class").contains("visible"));
+            long yearMs = (System.nanoTime() - t0) / 1_000_000;
+            int points = ((Number) b.js("return window.energyMonitor.points()")).intValue();
+            report.add("year view (key 5): " + points + " points at 6h, shown " + yearMs + " ms after the key press");
+            assertTrue(points > 1_000 && points <= 2_000, "points: " + points);
+            b.screenshot("desktop-year-1440x900");
+        }
+    }
+
+    @Test
+    void the_js_heap_stays_flat_over_1000_polls() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("dashboard.bench"), "benchmark: run with -Ddashboard.bench=true");
+        try (Browser b = Browser.open(service.httpPort(), 1440, 900, false,
+                "--enable-precise-memory-info", "--js-flags=--expose-gc", "--disable-background-timer-throttling",
+                "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows")) {
+            b.load("/?poll=100");
+            List<Long> heap = new ArrayList<>();
+            long polls0 = ((Number) b.js("return window.energyMonitor.polls()")).longValue();
+            for (int step = 0; step <= 10; step++) {
+                long target = polls0 + step * 100L;
+                b.waitUntil(Duration.ofSeconds(60), "poll " + target,
+                        () -> ((Number) b.js("return window.energyMonitor.polls()")).longValue() >= target);
+                b.js("window.gc()");
+                heap.add(((Number) b.js("return performance.memory.usedJSHeapSize")).longValue());
+            }
+            Map<?, ?> requests = (Map<?, ?>) b.js("return window.energyMonitor.requests()");
+            long held = ((Number) b.js("return window.energyMonitor.heldPoints()")).longValue();
+            report.add("JS heap after every 100 of 1,000 polls (bytes, after gc): " + heap + "; requests " + requests
+                    + "; points held " + held);
+            assertTrue(heap.get(10) < heap.get(1) * 1.2, "heap grew: " + heap);
+            assertEquals(0, b.severeLogs().size());
+        }
+    }
+}
