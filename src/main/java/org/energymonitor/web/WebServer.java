@@ -77,7 +77,9 @@ public final class WebServer extends ServiceSupport {
                 .setCompressionLevel(4)
                 .setIdleTimeout(120)
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
-                .setMaxHeaderSize(16 * 1024);
+                .setMaxHeaderSize(16 * 1024)
+                // No HTTP/2 upgrade on plain HTTP: a client trying h2c on a gzipped static file could hang.
+                .setHttp2ClearTextEnabled(false);
         if (!settings.tlsCert().isEmpty()) {
             options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                     .setCertPath(settings.tlsCert()).setKeyPath(settings.tlsKey()));
