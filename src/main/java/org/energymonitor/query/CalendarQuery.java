@@ -100,7 +100,9 @@ public final class CalendarQuery {
                 long a = bounds[i];
                 long b = bounds[i + 1];
                 Energy e = energies.get(i);
-                Cost cost = e.hasData() ? tariffs.cost(a, b, (x, y) -> new Kwh(e.importKwh(), e.exportKwh())) : null;
+                long[] covered = Coverage.of(a, b, span);
+                Cost cost = e.hasData() && covered != null
+                        ? tariffs.cost(covered[0], covered[1], (x, y) -> new Kwh(e.importKwh(), e.exportKwh())) : null;
                 LocalDate d = LocalDate.ofInstant(Instant.ofEpochMilli(a), zone);
                 out.add(new Entry(days ? d.toString() : d.toString().substring(0, 7), a, b,
                         e.hasData() ? e.importKwh() : null, e.hasData() ? e.exportKwh() : null, cost,

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Map;
 
 import org.energymonitor.store.Database;
+import org.energymonitor.store.ReadingsTable;
 
 /**
  * {@code GET /api/stats}: energy (from the counters, across gaps and meter replacements), its cost at the tariffs
@@ -29,6 +30,7 @@ public final class StatsQuery {
     private final Tariffs tariffs;
     private final EnergyQuery energy = new EnergyQuery();
     private final PowerStatsQuery power = new PowerStatsQuery();
+    private final ReadingsTable readings = new ReadingsTable();
 
     public StatsQuery(Database db, RangeParameters ranges, Tariffs tariffs) {
         this.db = db;
@@ -54,7 +56,8 @@ public final class StatsQuery {
         if (!e.hasData()) {
             return new Stats(null, null, null, ps.pMin(), ps.pMax(), ps.pAvg(), ps.count(), ps.firstTs(), ps.lastTs());
         }
-        Cost cost = tariffs.cost(r.start(), r.end(), source(c, r.meter()));
+        long[] covered = Coverage.of(r.start(), r.end(), readings.span(c, r.meter()));
+        Cost cost = covered == null ? null : tariffs.cost(covered[0], covered[1], source(c, r.meter()));
         return new Stats(e.importKwh(), e.exportKwh(), cost, ps.pMin(), ps.pMax(), ps.pAvg(), ps.count(),
                 ps.firstTs(), ps.lastTs());
     }

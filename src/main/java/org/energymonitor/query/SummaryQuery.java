@@ -59,20 +59,22 @@ public final class SummaryQuery {
             }
             EnergySource source = StatsQuery.source(c, meter);
             for (Period period : periods.summary()) {
-                out.add(new Entry(period.name(), figures(c, meter, period.start(), period.end()),
-                        figures(c, meter, period.previousStart(), period.previousEnd()),
-                        figures(c, meter, period.yearAgoStart(), period.yearAgoEnd())));
+                out.add(new Entry(period.name(), figures(c, meter, period.start(), period.end(), span),
+                        figures(c, meter, period.previousStart(), period.previousEnd(), span),
+                        figures(c, meter, period.yearAgoStart(), period.yearAgoEnd(), span)));
             }
-            out.add(new Entry("total", figures(c, meter, span[0], Math.max(now, span[1] + 1)), null, null));
+            out.add(new Entry("total", figures(c, meter, span[0], Math.max(now, span[1] + 1), span), null, null));
             return new Answer(meter, now, tariffs.currency(), out, billing.forecast(source, span[0]));
         }
     }
 
-    private Figures figures(Connection c, String meter, long start, long end) throws Exception {
+    private Figures figures(Connection c, String meter, long start, long end, long[] span) throws Exception {
         Energy e = energy.between(c, meter, start, end);
-        if (!e.hasData()) {
+        long[] covered = Coverage.of(start, end, span);
+        if (!e.hasData() || covered == null) {
             return new Figures(start, end, null, null, null);
         }
-        return new Figures(start, end, e.importKwh(), e.exportKwh(), tariffs.cost(start, end, StatsQuery.source(c, meter)));
+        return new Figures(start, end, e.importKwh(), e.exportKwh(),
+                tariffs.cost(covered[0], covered[1], StatsQuery.source(c, meter)));
     }
 }
