@@ -27,7 +27,14 @@ import org.energymonitor.query.TimeParameter;
 import org.energymonitor.store.Database;
 import org.energymonitor.store.MetersTable;
 import org.energymonitor.store.ReadingsTable;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.energymonitor.web.ApiJson;
+import org.energymonitor.web.EnergyHealthCheck;
+import org.energymonitor.web.Health;
+import org.energymonitor.web.Metrics;
 import org.energymonitor.web.AuthSettings;
 import org.energymonitor.web.WebServer;
 import org.energymonitor.web.WebSettings;
@@ -69,9 +76,29 @@ public final class ApiConfiguration implements CamelConfiguration {
                 r.lookupByNameAndType("billingYear", BillingYear.class), clock));
         r.bind("calendarQuery", new CalendarQuery(db, choice, times, tariffs, zone, clock));
         r.bind("exportQuery", new ExportQuery(db, ranges, zone));
+        MqttConnections mqtt = new MqttConnections(context);
         StatusReport.Facts facts = new StatusReport.Facts(Version.current(),
-                context.resolvePropertyPlaceholders("{{energy.mqtt.broker-url}}"), c.getList("energy.mqtt.topics"),
-                new MqttConnections(context));
+                context.resolvePropertyPlaceholders("{{energy.mqtt.broker-url}}"), c.getList("energy.mqtt.topics"), mqtt);
+        Metrics metrics = new Metrics(counters, mqtt);
+        r.bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics.registry());
+        r.bind("metrics", metrics);
+        context.addRoutePolicyFactory(new MicrometerRoutePolicyFactory());
+        web.timeRequests(metrics.registry());
+        HealthCheckRegistry checks = HealthCheckRegistry.get(context);
+        checks.register(new EnergyHealthCheck("energy-mqtt", mqtt));
+        checks.register(new EnergyHealthCheck("energy-database", () -> databaseAnswers(db, meters)));
+        java.util.function.Predicate<org.apache.camel.health.HealthCheck> others =
+                check -> !EnergyHealthCheck.GROUP.equals(check.getGroup());
+        r.bind("health", new Health(() -> HealthCheckHelper.invoke(context, check -> java.util.Map.of(), others, "full")));
         r.bind("statusReport", new StatusReport(db, Clock.systemUTC(), facts, counters));
+    }
+
+    private static boolean databaseAnswers(Database db, MetersTable meters) {
+        try (java.sql.Connection c = db.reader()) {
+            meters.first(c);
+            return true;
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 }

@@ -100,7 +100,7 @@ public final class AppConfiguration implements CamelConfiguration {
         if (c.getInt("energy.ingest.batch-size") > ReadingsTable.MAX_ROWS_PER_STATEMENT / 2) {
             throw new IllegalArgumentException("energy.ingest.batch-size must be at most " + ReadingsTable.MAX_ROWS_PER_STATEMENT / 2);
         }
-        r.bind("batchInsert", new BatchInsert(new ReadingsTable(), meters, counters));
+        r.bind("batchInsert", new BatchInsert(new ReadingsTable(), meters, counters, Clock.systemUTC()));
         r.bind("batchStrategy", new GroupedBodyAggregationStrategy());
 
         SimulatedMeter simulated = new SimulatedMeter(LoadProfile.h0(), zone, c.getDouble("energy.simulator.yearly-kwh"),

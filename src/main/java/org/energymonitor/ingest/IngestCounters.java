@@ -27,6 +27,22 @@ public final class IngestCounters {
         reasons.computeIfAbsent(reason, k -> new LongAdder()).increment();
     }
 
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder batchRows = new LongAdder();
+    private final LongAdder batchMillis = new LongAdder();
+
+    /** One insert transaction of {@code rows} readings that took {@code millis}. */
+    public void batch(int rows, long millis) {
+        batches.increment();
+        batchRows.add(rows);
+        batchMillis.add(millis);
+    }
+
+    /** Insert transactions, readings in them, and milliseconds they took, since start. */
+    public long[] batches() {
+        return new long[] {batches.sum(), batchRows.sum(), batchMillis.sum()};
+    }
+
     public long get(String outcome) {
         LongAdder a = outcomes.get(outcome);
         return a == null ? 0 : a.sum();

@@ -16,7 +16,10 @@ public final class BatchInsert {
     private final MetersTable meters;
     private final IngestCounters counters;
 
-    public BatchInsert(ReadingsTable readings, MetersTable meters, IngestCounters counters) {
+    private final java.time.Clock clock;
+
+    public BatchInsert(ReadingsTable readings, MetersTable meters, IngestCounters counters, java.time.Clock clock) {
+        this.clock = clock;
         this.readings = readings;
         this.meters = meters;
         this.counters = counters;
@@ -51,9 +54,10 @@ public final class BatchInsert {
         return meters.recordBatch(batch, seenMs);
     }
 
-    /** Counts stored rows and duplicates from the insert's update count. */
-    public void inserted(int batchSize, int updateCount) {
+    /** Counts stored rows and duplicates from the insert's update count, and the batch and its duration. */
+    public void inserted(int batchSize, int updateCount, long startedMs) {
         counters.add("stored", updateCount);
         counters.add("duplicate", batchSize - updateCount);
+        counters.batch(batchSize, Math.max(0, clock.millis() - startedMs));
     }
 }

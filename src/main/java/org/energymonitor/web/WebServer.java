@@ -65,6 +65,11 @@ public final class WebServer extends ServiceSupport {
         };
     }
 
+    /** Times every request into {@code registry} (called once, before the server starts). */
+    public void timeRequests(io.micrometer.core.instrument.MeterRegistry registry) {
+        router.route().order(-4).handler(new RequestTimer(registry));
+    }
+
     /** The port actually bound (differs from the configured one only when that is 0). */
     public int port() {
         return server == null ? settings.port() : server.actualPort();

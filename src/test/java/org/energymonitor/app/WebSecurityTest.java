@@ -26,7 +26,7 @@ class WebSecurityTest {
 
     static final String[] PATHS = {"/", "/index.html", "/status", "/api/readings", "/api/latest_reading",
             "/api/stats?start=2026-01-01&end=2026-01-02", "/api/summary", "/api/daily", "/api/monthly",
-            "/api/export.csv", "/api/nope"};
+            "/api/export.csv", "/api/nope", "/observe/metrics"};
 
     @TempDir
     static Path dir;
@@ -67,6 +67,12 @@ class WebSecurityTest {
         for (String path : PATHS) {
             assertEquals(401, status(path, null), path);
         }
+    }
+
+    @Test
+    void the_health_check_is_open_for_monitoring() throws Exception {
+        int s = status("/observe/health", null);
+        assertTrue(s == 200 || s == 503, "health answered " + s);
     }
 
     @Test
