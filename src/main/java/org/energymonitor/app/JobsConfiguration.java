@@ -47,14 +47,14 @@ public final class JobsConfiguration implements CamelConfiguration {
         Database db = r.lookupByNameAndType("database", Database.class);
         Path dataDir = Path.of(c.get("energy.data.dir"));
         ZoneId zone = ZoneId.of(c.get("energy.jobs.timezone", c.zone().getId()));
-        context.getPropertiesComponent().addOverrideProperty("energy.jobs.zone", zone.getId());
-
         List<JobLog.Spec> specs = new ArrayList<>();
         for (String job : JOBS) {
+            String jobZone = ZoneId.of(c.get("energy.jobs." + job + ".timezone", zone.getId())).getId();
+            context.getPropertiesComponent().addOverrideProperty("energy.jobs." + job + ".zone", jobZone);
             specs.add(new JobLog.Spec(job, Boolean.parseBoolean(c.get("energy.jobs." + job + ".enabled")),
-                    c.get("energy.jobs." + job + ".cron")));
+                    c.get("energy.jobs." + job + ".cron"), jobZone));
         }
-        r.bind("jobLog", new JobLog(clock, specs, zone.getId(), nextFire(context)));
+        r.bind("jobLog", new JobLog(clock, specs, nextFire(context)));
         r.bind("alertQueue", new AlertQueue(clock, telegram(context, c), c.getInt("energy.telegram.queue-size"),
                 c.getLong("energy.telegram.retry-ms"), c.getLong("energy.telegram.max-retry-ms")));
 

@@ -19,8 +19,8 @@ public final class JobLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobLog.class);
 
-    /** A configured job: its name (the Quartz trigger name), whether it is switched on, its cron expression. */
-    public record Spec(String name, boolean enabled, String cron) {
+    /** A configured job: its name (the Quartz trigger name), whether it is on, its cron expression and zone. */
+    public record Spec(String name, boolean enabled, String cron, String zone) {
     }
 
     /** One job in {@code /status}; times in epoch ms, absent (null) before the first run or when not scheduled. */
@@ -33,15 +33,13 @@ public final class JobLog {
 
     private final Clock clock;
     private final List<Spec> specs;
-    private final String zone;
     private final Function<String, Long> nextFire;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
     /** {@code nextFire} gives a job's next fire time (epoch ms) from the scheduler, or null. */
-    public JobLog(Clock clock, List<Spec> specs, String zone, Function<String, Long> nextFire) {
+    public JobLog(Clock clock, List<Spec> specs, Function<String, Long> nextFire) {
         this.clock = clock;
         this.specs = List.copyOf(specs);
-        this.zone = zone;
         this.nextFire = nextFire;
     }
 
@@ -81,7 +79,7 @@ public final class JobLog {
         for (Spec s : specs) {
             Run r = runs.get(s.name());
             Long next = s.enabled() ? nextFire.apply(s.name()) : null;
-            out.add(new Job(s.name(), s.enabled(), s.cron(), zone, r == null ? null : r.started(), next,
+            out.add(new Job(s.name(), s.enabled(), s.cron(), s.zone(), r == null ? null : r.started(), next,
                     r == null ? null : r.durationMs(), r == null ? null : r.result(), r == null ? null : r.ok(),
                     runs(r), failures(r)));
         }
