@@ -13,7 +13,19 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.component.telegram.TelegramComponent;
 import org.apache.camel.spi.Registry;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.energymonitor.jobs.AlertQueue;
+import org.energymonitor.jobs.DailySummary;
+import org.energymonitor.jobs.GitHistory;
+import org.energymonitor.jobs.GitRemote;
+import org.energymonitor.jobs.MonthlyCsv;
+import org.energymonitor.query.CalendarQuery;
+import org.energymonitor.query.ExportQuery;
+import org.energymonitor.query.MeterChoice;
+import org.energymonitor.query.RangeParameters;
+import org.energymonitor.query.Tariffs;
+import org.energymonitor.query.TimeParameter;
+import org.energymonitor.store.MetersTable;
 import org.energymonitor.jobs.Backup;
 import org.energymonitor.jobs.Conditions;
 import org.energymonitor.jobs.HealthCheck;
@@ -69,6 +81,25 @@ public final class JobsConfiguration implements CamelConfiguration {
                         c.getInt("energy.health.history-days"), c.getLong("energy.health.min-free-disk-mb")),
                 new Conditions(first, max)));
         r.bind("backup", new Backup(db, Path.of(c.get("energy.backup.dir")), c.getInt("energy.backup.keep"), clock));
+
+        ZoneId dataZone = c.zone();
+        TimeParameter times = new TimeParameter(dataZone);
+        MeterChoice choice = new MeterChoice(new MetersTable());
+        ExportQuery export = new ExportQuery(db, new RangeParameters(times, choice, clock), dataZone);
+        r.bind("gitHistory", new GitHistory(Path.of(c.get("energy.git.dir")),
+                new MonthlyCsv(db, export, dataZone, clock, c.get("energy.git.resolution"), c.getInt("energy.git.recent-months")),
+                c.get("energy.git.mode"), c.get("energy.git.branch"), gitRemote(c),
+                new PersonIdent(c.get("energy.git.author-name"), c.get("energy.git.author-email")), clock,
+                new Conditions(first, max)));
+        r.bind("dailySummary", new DailySummary(db, new CalendarQuery(db, choice, times,
+                r.lookupByNameAndType("tariffs", Tariffs.class), dataZone, clock), dataZone, clock));
+    }
+
+    private static GitRemote gitRemote(Settings c) {
+        String key = c.get("energy.git.ssh.key-file");
+        String hosts = c.get("energy.git.ssh.known-hosts");
+        return new GitRemote(c.get("energy.git.remote"), c.get("energy.git.username"), c.get("energy.git.token"),
+                key.isEmpty() ? null : Path.of(key), hosts.isEmpty() ? null : Path.of(hosts));
     }
 
     /** Configures camel-telegram; false (with one log line) when no token is configured. */

@@ -124,4 +124,28 @@ class JobsAndAlertsTest {
             assertTrue(fake.messages().get(1).body().contains("no reading from meter hall"), fake.messages().get(1).body());
         }
     }
+
+    @Test
+    void the_git_history_and_the_daily_summary_run_in_the_service_when_switched_on(@TempDir Path dir) throws Exception {
+        Path bare = dir.resolve("remote.git");
+        org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+        try (FakeTelegram fake = new FakeTelegram();
+             RunningService service = new RunningService(dir.resolve("data"), telegram(fake,
+                     "energy.jobs.git-history.enabled", "true", "energy.jobs.daily-summary.enabled", "true",
+                     "energy.git.remote", bare.toUri().toString())).start()) {
+            service.publish("tele/hall/SENSOR", reading(1000.0));
+            await(WAIT, "the reading", () -> service.count("SELECT count(*) FROM readings") == 1);
+            JsonNode git = Jobs.fire(service, "git-history");
+            assertTrue(git.get("ok").asBoolean() && git.get("last_result").asText().contains("pushed to file:"),
+                    git.toString());
+            assertTrue(git.get("next_run").asLong() > System.currentTimeMillis(), git.toString());
+            JsonNode summary = Jobs.fire(service, "daily-summary");
+            assertTrue(summary.get("ok").asBoolean(), summary.toString());
+            assertEquals("0 0 7 * * ?", summary.get("cron").asText());
+            assertEquals("Europe/Berlin", summary.get("zone").asText());
+            await(WAIT, "the summary message", () -> fake.messages().size() == 1);
+            assertTrue(fake.messages().get(0).body().contains("meter hall): no complete readings"),
+                    fake.messages().get(0).body());
+        }
+    }
 }
