@@ -74,6 +74,12 @@ class JobsAndAlertsTest {
             assertTrue(Jobs.fire(service, "health-check").get("ok").asBoolean());
             JsonNode jobs = service.api().get("/status").json().get("jobs");
             assertEquals(5, jobs.size(), jobs.toString());
+            service.context().getComponent("quartz", org.apache.camel.component.quartz.QuartzComponent.class)
+                    .getScheduler().triggerJob(org.quartz.JobKey.jobKey("daily-summary", JobsConfiguration.QUARTZ_GROUP));
+            Thread.sleep(1500);
+            JsonNode off = Jobs.status(service, "daily-summary");
+            assertFalse(off.get("enabled").asBoolean());
+            assertEquals(0, off.get("runs").asLong(), "a switched-off job does not run: " + off);
         }
     }
 
