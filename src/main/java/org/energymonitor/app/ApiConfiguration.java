@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.spi.Registry;
 import org.energymonitor.ingest.IngestCounters;
+import org.energymonitor.jobs.JobLog;
 import org.energymonitor.mqtt.MqttConnections;
 import org.energymonitor.query.ApiErrors;
 import org.energymonitor.query.BillingYear;
@@ -41,7 +42,7 @@ import org.energymonitor.web.WebSettings;
 
 /**
  * The HTTP side: the Vert.x server that {@code routes/api.camel.yaml} attaches to, and the query beans its routes
- * call. Runs after {@link AppConfiguration}, whose database, tariffs and counters it uses.
+ * call. Runs after {@link AppConfiguration} and {@link JobsConfiguration}, whose database, tariffs and counters it uses.
  */
 public final class ApiConfiguration implements CamelConfiguration {
 
@@ -78,7 +79,8 @@ public final class ApiConfiguration implements CamelConfiguration {
         r.bind("exportQuery", new ExportQuery(db, ranges, zone));
         MqttConnections mqtt = new MqttConnections(context);
         StatusReport.Facts facts = new StatusReport.Facts(Version.current(),
-                context.resolvePropertyPlaceholders("{{energy.mqtt.broker-url}}"), c.getList("energy.mqtt.topics"), mqtt);
+                context.resolvePropertyPlaceholders("{{energy.mqtt.broker-url}}"), c.getList("energy.mqtt.topics"), mqtt,
+                r.lookupByNameAndType("jobLog", JobLog.class)::jobs);
         Metrics metrics = new Metrics(counters, mqtt);
         r.bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics.registry());
         r.bind("metrics", metrics);

@@ -47,6 +47,7 @@ import org.energymonitor.query.TimeParameter;
 import org.energymonitor.query.Tariffs;
 import org.energymonitor.store.BatchInsert;
 import org.energymonitor.store.Database;
+import org.energymonitor.store.InstanceLock;
 import org.energymonitor.store.MetersTable;
 import org.energymonitor.store.QuarantineTable;
 import org.energymonitor.store.RawPayloadsTable;
@@ -71,6 +72,9 @@ public final class AppConfiguration implements CamelConfiguration {
         r.bind("tariffs", tariffs);
         r.bind("billingYear", BillingYear.read(c::get, zone, Clock.systemUTC(), tariffs));
 
+        InstanceLock lock = InstanceLock.tryAcquire(c.dbPath()).orElseThrow(() -> new IllegalStateException(
+                "Another Energy Monitor runs on " + c.dbPath().toAbsolutePath() + " (its .lock file is held)"));
+        context.addService(new LockService(lock), true, false);
         Database db = new Database(c.dbPath(), zone).migrate();
         r.bind("database", db);
         context.addService(new DatabaseService(db), true, false);

@@ -25,7 +25,7 @@ public final class EnergyMonitor {
                 new Service().run();
                 yield 0;
             }
-            case "simulate-history", "import-original", "rebuild-rollups" -> new Commands(Settings.load(Path.of(""))).run(command, rest);
+            case "simulate-history", "import-original", "rebuild-rollups", "restore" -> new Commands(Settings.load(Path.of(""))).run(command, rest);
             case "bench-ingest" -> new BenchIngest(Settings.load(Path.of(""))).run(rest);
             case "bench-publish" -> new BenchPublisher().run(rest);
             case "bench-api" -> new BenchApi(Settings.load(Path.of(""))).run(rest);
@@ -62,6 +62,7 @@ public final class EnergyMonitor {
                   import-original PATH [--meter NAME] [--offset +01:00]
                                                        import the original Python project's SQLite file
                   rebuild-rollups                      recompute the minute, hour and day rollups from readings
+                  restore FILE                         replace the database with a backup (stop the service first)
                   bench-ingest [--seconds S] [--devices N] [--broker embedded|mosquitto|both]
                                                        measure MQTT ingestion throughput
                   bench-api [--days N] [--requests N] [--clients N] [--seconds S]

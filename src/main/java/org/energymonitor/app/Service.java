@@ -22,6 +22,7 @@ public final class Service {
         main.setPropertyPlaceholderLocations(LOCATIONS);
         overrides.forEach(main::addOverrideProperty);
         main.configure().addConfiguration(new AppConfiguration());
+        main.configure().addConfiguration(new JobsConfiguration());
         main.configure().addConfiguration(new ApiConfiguration());
         main.addMainListener(new MqttSubscriptions());
     }

@@ -11,7 +11,8 @@ import org.energymonitor.app.Settings;
 import org.energymonitor.store.Database;
 
 /**
- * The data commands of the jar: {@code simulate-history}, {@code import-original} and {@code rebuild-rollups}.
+ * The data commands of the jar: {@code simulate-history}, {@code import-original}, {@code rebuild-rollups} and
+ * {@code restore}.
  */
 public final class Commands {
 
@@ -22,6 +23,9 @@ public final class Commands {
     }
 
     public int run(String command, List<String> args) {
+        if ("restore".equals(command)) {
+            return restore(args);
+        }
         try (Database db = new Database(settings.dbPath(), settings.zone()).migrate()) {
             Options o = Options.parse(args);
             if ("simulate-history".equals(command)) {
@@ -53,6 +57,23 @@ public final class Commands {
         } catch (IllegalArgumentException e) {
             System.err.println(command + ": " + e.getMessage());
             return 2;
+        }
+    }
+
+    private int restore(List<String> args) {
+        if (args.size() != 1) {
+            System.err.println("restore: give exactly one backup file, e.g. restore data/backups/energy-20260101T120000Z.db");
+            return 2;
+        }
+        try {
+            System.out.println(new Restore(settings.dbPath(), java.time.Clock.systemUTC()).run(Path.of(args.get(0))));
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("restore: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("restore failed: " + e);
+            return 1;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.energymonitor.ingest.IngestCounters;
 import org.energymonitor.store.Database;
@@ -33,14 +34,15 @@ public final class StatusReport {
     public record Quarantine(Map<String, Long> storedByReason, Map<String, Long> sinceStartByReason) {
     }
 
-    /** The JSON answer. {@code jobs} lists the scheduled jobs (none yet). */
+    /** The JSON answer. {@code jobs} lists the scheduled jobs (their last and next run, duration, result). */
     public record Status(String status, String version, long startedAt, long uptimeS, Mqtt mqtt, List<Meter> meters,
                          long readingsLastHour, long readingsTotal, Map<String, Long> ingest, Quarantine quarantine,
-                         List<Object> jobs) {
+                         List<?> jobs) {
     }
 
     /** What {@code /status} reports that does not live in the database. */
-    public record Facts(String version, String broker, List<String> topics, BooleanSupplier mqttConnected) {
+    public record Facts(String version, String broker, List<String> topics, BooleanSupplier mqttConnected,
+                        Supplier<List<?>> jobs) {
     }
 
     private final Database db;
@@ -77,7 +79,7 @@ public final class StatusReport {
             boolean connected = facts.mqttConnected().getAsBoolean();
             return new Status(connected ? "ok" : "degraded", facts.version(), startedAt, (now - startedAt) / 1000,
                     new Mqtt(connected, facts.broker(), facts.topics()), list, lastHour, total, counters.outcomes(),
-                    new Quarantine(quarantine.countByReason(c), counters.reasons()), List.of());
+                    new Quarantine(quarantine.countByReason(c), counters.reasons()), facts.jobs().get());
         }
     }
 }

@@ -133,4 +133,21 @@ public final class RollupsTable {
         return out;
     }
 
+    private static final String HOUR_COUNTS = "SELECT n FROM rollup_hour " + RANGE + " AND n > 0 ORDER BY bucket";
+
+    /** Readings per UTC hour of {@code meter} for the hours starting in [from, to) that had any (health check). */
+    public long[] hourlyCounts(Connection c, String meter, long from, long to) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(HOUR_COUNTS)) {
+            ps.setString(1, meter);
+            ps.setLong(2, from);
+            ps.setLong(3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
 }

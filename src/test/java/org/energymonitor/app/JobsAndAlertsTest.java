@@ -1,0 +1,157 @@
+package org.energymonitor.app;
+
+import static org.energymonitor.app.RunningService.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.ServiceStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scheduled jobs in the real service, with a local HTTP server as the Telegram API. Jobs are fired through
+ * their Quartz triggers rather than waiting for the clock.
+ */
+class JobsAndAlertsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    static Map<String, String> telegram(FakeTelegram fake, String... more) {
+        Map<String, String> m = new HashMap<>(Map.of("energy.telegram.token", "123:test-token",
+                "energy.telegram.chat-id", "42", "energy.telegram.base-url", fake.baseUrl(),
+                "energy.telegram.retry-ms", "500", "energy.telegram.timeout-ms", "1500"));
+        for (int i = 0; i < more.length; i += 2) {
+            m.put(more[i], more[i + 1]);
+        }
+        return m;
+    }
+
+    static String reading(double kwh) {
+        return "{\"Time\":\"" + Instant.now().minusSeconds(5) + "\",\"MT681\":{\"Total_in\":" + kwh + ",\"Power\":300}}";
+    }
+
+    @Test
+    void a_health_check_below_the_threshold_sends_one_telegram_alert_and_reports_in_status(@TempDir Path dir)
+            throws Exception {
+        try (FakeTelegram fake = new FakeTelegram();
+             RunningService service = new RunningService(dir, telegram(fake,
+                     "energy.health.min-readings-per-hour", "100")).start()) {
+            service.publish("tele/hall/SENSOR", reading(1000.0));
+            await(WAIT, "the reading", () -> service.count("SELECT count(*) FROM readings") == 1);
+            JsonNode job = Jobs.fire(service, "health-check");
+            assertTrue(job.get("ok").asBoolean(), job.toString());
+            assertTrue(job.get("last_result").asText().contains("hall 1 readings (alert below 100, configured)"),
+                    job.toString());
+            assertTrue(job.get("next_run").asLong() > System.currentTimeMillis(), job.toString());
+            assertTrue(job.has("duration_ms") && job.has("last_run"), job.toString());
+            await(WAIT, "the Telegram message", () -> fake.messages().size() == 1);
+            FakeTelegram.Request sent = fake.messages().get(0);
+            assertEquals("/bot123:test-token/sendMessage", sent.path());
+            assertTrue(sent.body().contains("only 1 readings from meter hall in the last hour"), sent.body());
+            assertTrue(sent.body().contains("42"), sent.body());
+
+            Jobs.fire(service, "health-check");
+            Thread.sleep(2500);
+            assertEquals(1, fake.messages().size(), "a state that goes on is reminded after an hour, not every run");
+        }
+    }
+
+    @Test
+    void without_a_token_the_service_starts_and_alerts_are_only_logged(@TempDir Path dir) throws Exception {
+        try (RunningService service = new RunningService(dir, Map.of("energy.health.min-readings-per-hour", "100")).start()) {
+            assertEquals(ServiceStatus.Stopped, service.context().getRouteController().getRouteStatus("deliver-alerts"));
+            service.publish("tele/hall/SENSOR", reading(1000.0));
+            await(WAIT, "the reading", () -> service.count("SELECT count(*) FROM readings") == 1);
+            assertTrue(Jobs.fire(service, "health-check").get("ok").asBoolean());
+            JsonNode jobs = service.api().get("/status").json().get("jobs");
+            assertEquals(5, jobs.size(), jobs.toString());
+            service.context().getComponent("quartz", org.apache.camel.component.quartz.QuartzComponent.class)
+                    .getScheduler().triggerJob(org.quartz.JobKey.jobKey("daily-summary", JobsConfiguration.QUARTZ_GROUP));
+            Thread.sleep(1500);
+            JsonNode off = Jobs.status(service, "daily-summary");
+            assertFalse(off.get("enabled").asBoolean());
+            assertEquals(0, off.get("runs").asLong(), "a switched-off job does not run: " + off);
+        }
+    }
+
+    @Test
+    void a_job_that_throws_does_not_stop_its_next_run_any_other_job_or_the_ingestion(@TempDir Path dir)
+            throws Exception {
+        Path blocked = Files.createDirectories(dir.resolve("x")).resolve("not-a-folder");
+        Files.writeString(blocked, "a file where the backup folder should be");
+        try (FakeTelegram fake = new FakeTelegram();
+             RunningService service = new RunningService(dir.resolve("data"), telegram(fake,
+                     "energy.backup.dir", blocked.toString())).start()) {
+            JsonNode failed = Jobs.fire(service, "backup");
+            assertFalse(failed.get("ok").asBoolean(), failed.toString());
+            assertTrue(failed.get("last_result").asText().startsWith("failed: "), failed.toString());
+            await(WAIT, "the failure alert", () -> fake.messages().size() == 1);
+            assertTrue(fake.messages().get(0).body().contains("job backup failed"), fake.messages().get(0).body());
+
+            JsonNode again = Jobs.fire(service, "backup");
+            assertEquals(2, again.get("failures").asLong(), "the next run happens and fails again");
+            assertTrue(Jobs.fire(service, "health-check").get("ok").asBoolean(), "another job still runs");
+            assertTrue(Jobs.fire(service, "watchdog").get("ok").asBoolean(), "another job still runs");
+            service.publish("tele/hall/SENSOR", reading(1000.0));
+            await(WAIT, "ingestion going on", () -> service.count("SELECT count(*) FROM readings") == 1);
+
+            Files.delete(blocked);
+            JsonNode fixed = Jobs.fire(service, "backup");
+            assertTrue(fixed.get("ok").asBoolean(), fixed.toString());
+            Thread.sleep(1500);
+            assertEquals(1, fake.messages().size(), "a job that keeps failing alerts once");
+        }
+    }
+
+    @Test
+    void a_hung_telegram_send_times_out_and_is_retried_without_blocking_the_jobs(@TempDir Path dir) throws Exception {
+        try (FakeTelegram fake = new FakeTelegram();
+             RunningService service = new RunningService(dir, telegram(fake,
+                     "energy.health.min-readings-per-hour", "100", "energy.watchdog.stale-after-ms", "1000"))
+                     .start()) {
+            fake.hangNext(1);
+            service.publish("tele/hall/SENSOR", reading(1000.0));
+            await(WAIT, "the reading", () -> service.count("SELECT count(*) FROM readings") == 1);
+            long t0 = System.nanoTime();
+            Jobs.fire(service, "health-check");
+            Jobs.fire(service, "watchdog");
+            assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "the jobs do not wait for Telegram");
+            await(WAIT, "both alerts after the hung send timed out", () -> fake.messages().size() == 2);
+            assertTrue(fake.messages().get(0).body().contains("only 1 readings"), fake.messages().get(0).body());
+            assertTrue(fake.messages().get(1).body().contains("no reading from meter hall"), fake.messages().get(1).body());
+        }
+    }
+
+    @Test
+    void the_git_history_and_the_daily_summary_run_in_the_service_when_switched_on(@TempDir Path dir) throws Exception {
+        Path bare = dir.resolve("remote.git");
+        org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+        try (FakeTelegram fake = new FakeTelegram();
+             RunningService service = new RunningService(dir.resolve("data"), telegram(fake,
+                     "energy.jobs.git-history.enabled", "true", "energy.jobs.daily-summary.enabled", "true",
+                     "energy.git.remote", bare.toUri().toString())).start()) {
+            service.publish("tele/hall/SENSOR", reading(1000.0));
+            await(WAIT, "the reading", () -> service.count("SELECT count(*) FROM readings") == 1);
+            JsonNode git = Jobs.fire(service, "git-history");
+            assertTrue(git.get("ok").asBoolean() && git.get("last_result").asText().contains("pushed to file:"),
+                    git.toString());
+            assertTrue(git.get("next_run").asLong() > System.currentTimeMillis(), git.toString());
+            JsonNode summary = Jobs.fire(service, "daily-summary");
+            assertTrue(summary.get("ok").asBoolean(), summary.toString());
+            assertEquals("0 0 7 * * ?", summary.get("cron").asText());
+            assertEquals("Europe/Berlin", summary.get("zone").asText());
+            await(WAIT, "the summary message", () -> fake.messages().size() == 1);
+            assertTrue(fake.messages().get(0).body().contains("meter hall): no complete readings"),
+                    fake.messages().get(0).body());
+        }
+    }
+}
