@@ -25,6 +25,7 @@ import org.energymonitor.query.StatusReport;
 import org.energymonitor.query.SummaryQuery;
 import org.energymonitor.query.Tariffs;
 import org.energymonitor.query.TimeParameter;
+import org.energymonitor.query.WarmUp;
 import org.energymonitor.store.Database;
 import org.energymonitor.store.MetersTable;
 import org.energymonitor.store.ReadingsTable;
@@ -71,11 +72,16 @@ public final class ApiConfiguration implements CamelConfiguration {
         TimeParameter times = new TimeParameter(zone);
         RangeParameters ranges = new RangeParameters(times, choice, clock);
         r.bind("latestReading", new LatestReading(db, choice, new ReadingsTable(), zone));
-        r.bind("readingsQuery", new ReadingsQuery(db, ranges));
+        ReadingsQuery readings = new ReadingsQuery(db, ranges);
+        r.bind("readingsQuery", readings);
         r.bind("statsQuery", new StatsQuery(db, ranges, tariffs));
-        r.bind("summaryQuery", new SummaryQuery(db, choice, new Periods(zone, clock), tariffs,
-                r.lookupByNameAndType("billingYear", BillingYear.class), clock));
-        r.bind("calendarQuery", new CalendarQuery(db, choice, times, tariffs, zone, clock));
+        SummaryQuery summary = new SummaryQuery(db, choice, new Periods(zone, clock), tariffs,
+                r.lookupByNameAndType("billingYear", BillingYear.class), clock);
+        r.bind("summaryQuery", summary);
+        CalendarQuery calendar = new CalendarQuery(db, choice, times, tariffs, zone, clock);
+        r.bind("calendarQuery", calendar);
+        r.bind("apiWarmUp", new WarmUp(readings, summary, calendar, r.lookupByNameAndType("apiJson",
+                com.fasterxml.jackson.databind.ObjectMapper.class), ranges));
         r.bind("exportQuery", new ExportQuery(db, ranges, zone));
         MqttConnections mqtt = new MqttConnections(context);
         StatusReport.Facts facts = new StatusReport.Facts(Version.current(),

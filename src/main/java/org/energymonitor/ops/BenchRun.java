@@ -49,7 +49,8 @@ final class BenchRun {
         List<Process> children = new ArrayList<>();
         try {
             String url = "tcp://127.0.0.1:" + mqttPort;
-            List<String> service = new ArrayList<>(List.of(java(), heap(), "-Denergy.data.dir=" + dir,
+            List<String> service = new ArrayList<>(List.of(java(), heap(), "-XX:+UseSerialGC", "-Xss512k",
+                    "-XX:MaxMetaspaceSize=128m", "-Denergy.data.dir=" + dir,
                     "-Denergy.http.port=" + freePort(), "-Denergy.mqtt.topics=tele/+/+", "-Denergy.timezone=UTC"));
             if ("mosquitto".equals(broker)) {
                 children.add(mosquitto(dir, mqttPort));
