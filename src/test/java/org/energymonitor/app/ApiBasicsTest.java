@@ -86,6 +86,26 @@ class ApiBasicsTest {
     }
 
     @Test
+    void a_counter_glitch_is_quarantined_and_left_out_of_the_energy() throws Exception {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        java.time.LocalDateTime t0 = java.time.LocalDateTime.now(berlin).withNano(0).minusMinutes(10);
+        double[] counters = {100.0, 100.1, 0.0, 100.2};
+        for (int i = 0; i < counters.length; i++) {
+            service.publish("tele/glitchy/SENSOR", "{\"Time\":\"" + t0.plusMinutes(i) + "\",\"MT681\":{\"Total_in\":"
+                    + counters[i] + ",\"Power_cur\":300}}");
+        }
+        RunningService.await(Duration.ofSeconds(10), "three readings and one quarantined", () ->
+                service.count("SELECT count(*) FROM readings WHERE meter = 'glitchy'") == 3
+                        && service.count("SELECT count(*) FROM quarantine WHERE meter = 'glitchy'") == 1);
+        long start = t0.atZone(berlin).toInstant().toEpochMilli();
+        JsonNode s = api.get("/api/stats?meter=glitchy&start=" + start + "&end=" + (start + 600_000)).json().get("stats");
+        assertEquals(0.2, s.get("energy_used_kwh").asDouble(), 1e-4, s.toString());
+        assertEquals(3, s.get("count").asLong());
+        assertEquals("counter_backwards", service.rows("SELECT reason FROM quarantine WHERE meter = 'glitchy'")
+                .get(0).get("reason"));
+    }
+
+    @Test
     void an_unknown_meter_is_a_400_naming_the_parameter() throws Exception {
         ApiClient.Answer a = api.get("/api/latest_reading?meter=nope");
         assertEquals(400, a.status());
