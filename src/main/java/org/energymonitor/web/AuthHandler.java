@@ -27,9 +27,13 @@ final class AuthHandler implements Handler<RoutingContext> {
     private final List<byte[]> tokens;
     private final Map<String, Long> verified = new ConcurrentHashMap<>();
 
-    AuthHandler(AuthSettings settings) {
+    /** {@code internalToken}: a random token only this process knows, for its own warm-up requests. */
+    AuthHandler(AuthSettings settings, String internalToken) {
         this.settings = settings;
-        this.tokens = settings.tokenDigests().stream().map(d -> HexFormat.of().parseHex(d.toLowerCase())).toList();
+        List<byte[]> all = new java.util.ArrayList<>(settings.tokenDigests().stream()
+                .map(d -> HexFormat.of().parseHex(d.toLowerCase())).toList());
+        all.add(PasswordHash.sha256(internalToken));
+        this.tokens = List.copyOf(all);
     }
 
     @Override
