@@ -1,10 +1,7 @@
 package org.energymonitor.app;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Properties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +20,7 @@ final class ClockCheck {
     }
 
     boolean warnIfBeforeBuild() {
-        Instant built = buildTime();
+        Instant built = Version.buildTime();
         if (built != null && clock.instant().isBefore(built)) {
             LOG.error("THE SYSTEM CLOCK IS WRONG: it says {} but this program was built at {}. Readings without a "
                     + "plausible meter time will be stored with wrong timestamps until the clock is set (check NTP).",
@@ -31,19 +28,5 @@ final class ClockCheck {
             return true;
         }
         return false;
-    }
-
-    private static Instant buildTime() {
-        try (InputStream in = ClockCheck.class.getResourceAsStream("/build.properties")) {
-            if (in == null) {
-                return null;
-            }
-            Properties p = new Properties();
-            p.load(in);
-            String t = p.getProperty("build.time", "");
-            return t.isEmpty() || t.startsWith("$") ? null : Instant.parse(t);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 }
