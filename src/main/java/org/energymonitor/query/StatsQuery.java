@@ -28,7 +28,6 @@ public final class StatsQuery {
     private final Database db;
     private final RangeParameters ranges;
     private final Tariffs tariffs;
-    private final EnergyQuery energy = new EnergyQuery();
     private final PowerStatsQuery power = new PowerStatsQuery();
     private final ReadingsTable readings = new ReadingsTable();
 
@@ -52,14 +51,41 @@ public final class StatsQuery {
 
     Stats stats(Connection c, Range r) throws SQLException {
         PowerStats ps = power.stats(c, r.meter(), r.start(), r.end());
-        Energy e = energy.between(c, r.meter(), r.start(), r.end());
+        long[] span = readings.span(c, r.meter());
+        Priced priced = span == null ? new Priced(Energy.NONE, null)
+                : priced(c, tariffs, r.meter(), r.start(), r.end(), span);
+        Energy e = priced.energy();
         if (!e.hasData()) {
             return new Stats(null, null, null, ps.pMin(), ps.pMax(), ps.pAvg(), ps.count(), ps.firstTs(), ps.lastTs());
         }
-        long[] covered = Coverage.of(r.start(), r.end(), readings.span(c, r.meter()));
-        Cost cost = covered == null ? null : tariffs.cost(covered[0], covered[1], source(c, r.meter()));
-        return new Stats(e.importKwh(), e.exportKwh(), cost, ps.pMin(), ps.pMax(), ps.pAvg(), ps.count(),
+        return new Stats(e.importKwh(), e.exportKwh(), priced.cost(), ps.pMin(), ps.pMax(), ps.pAvg(), ps.count(),
                 ps.firstTs(), ps.lastTs());
+    }
+
+    /** Energy from the counters and its cost (null without readings in the range). */
+    record Priced(Energy energy, Cost cost) {
+    }
+
+    /**
+     * The energy of [start, end) and its cost over the part the readings cover ({@link Coverage}). The counters
+     * are clamped to the first and last reading, so the energy of that part equals the range's, and it is queried
+     * once: the tariff split only queries again for the parts of a range that a tariff change cuts.
+     */
+    static Priced priced(Connection c, Tariffs tariffs, String meter, long start, long end, long[] span)
+            throws SQLException {
+        long[] covered = Coverage.of(start, end, span);
+        EnergyQuery q = new EnergyQuery();
+        if (covered == null) {
+            return new Priced(q.between(c, meter, start, end), null);
+        }
+        Energy e = q.between(c, meter, covered[0], covered[1]);
+        if (!e.hasData()) {
+            return new Priced(e, null);
+        }
+        EnergySource parts = source(c, meter);
+        Kwh whole = new Kwh(e.importKwh(), e.exportKwh());
+        return new Priced(e, tariffs.cost(covered[0], covered[1],
+                (a, b) -> a == covered[0] && b == covered[1] ? whole : parts.between(a, b)));
     }
 
     /** Energy of any sub-range, for the tariff split. */

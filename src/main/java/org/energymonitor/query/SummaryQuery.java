@@ -34,7 +34,6 @@ public final class SummaryQuery {
     private final Tariffs tariffs;
     private final BillingYear billing;
     private final Clock clock;
-    private final EnergyQuery energy = new EnergyQuery();
     private final ReadingsTable readings = new ReadingsTable();
 
     public SummaryQuery(Database db, MeterChoice meters, Periods periods, Tariffs tariffs, BillingYear billing,
@@ -69,12 +68,11 @@ public final class SummaryQuery {
     }
 
     private Figures figures(Connection c, String meter, long start, long end, long[] span) throws Exception {
-        Energy e = energy.between(c, meter, start, end);
-        long[] covered = Coverage.of(start, end, span);
-        if (!e.hasData() || covered == null) {
+        StatsQuery.Priced priced = StatsQuery.priced(c, tariffs, meter, start, end, span);
+        Energy e = priced.energy();
+        if (!e.hasData() || priced.cost() == null) {
             return new Figures(start, end, null, null, null);
         }
-        return new Figures(start, end, e.importKwh(), e.exportKwh(),
-                tariffs.cost(covered[0], covered[1], StatsQuery.source(c, meter)));
+        return new Figures(start, end, e.importKwh(), e.exportKwh(), priced.cost());
     }
 }
