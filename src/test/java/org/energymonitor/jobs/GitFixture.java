@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -112,6 +113,13 @@ final class GitFixture implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** The commit of a repository's main branch, null when it has none. */
+    static ObjectId bareHead(Path repository) throws Exception {
+        try (Git git = Git.open(repository.toFile())) {
+            return git.getRepository().resolve("refs/heads/main");
+        }
     }
 
     /** The commits of a repository's main branch, newest first. */
