@@ -98,8 +98,10 @@ public final class JobsConfiguration implements CamelConfiguration {
     private static GitRemote gitRemote(Settings c) {
         String key = c.get("energy.git.ssh.key-file");
         String hosts = c.get("energy.git.ssh.known-hosts");
+        String ca = c.get("energy.git.https.ca-file");
         return new GitRemote(c.get("energy.git.remote"), c.get("energy.git.username"), c.get("energy.git.token"),
-                key.isEmpty() ? null : Path.of(key), hosts.isEmpty() ? null : Path.of(hosts));
+                key.isEmpty() ? null : Path.of(key), hosts.isEmpty() ? null : Path.of(hosts),
+                ca.isEmpty() ? null : Path.of(ca));
     }
 
     /** Configures camel-telegram; false (with one log line) when no token is configured. */
