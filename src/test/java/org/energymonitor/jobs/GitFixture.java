@@ -63,16 +63,21 @@ final class GitFixture implements AutoCloseable {
 
     final Database db;
     final TestClock clock;
-    final GitHistory job;
     final Path history;
+    final GitHistory job;
 
     GitFixture(Path dir, String mode, GitRemote remote) throws Exception {
         db = new Database(dir.resolve("energy.db"), BERLIN).migrate();
         clock = new TestClock(ZonedDateTime.of(2026, 11, 2, 12, 0, 0, 0, BERLIN).toInstant());
+        history = dir.resolve("history");
+        job = job(mode, remote);
+    }
+
+    /** Another job on the same database, clock and repository: the service restarted with another configuration. */
+    GitHistory job(String mode, GitRemote remote) {
         ExportQuery export = new ExportQuery(db, new RangeParameters(new TimeParameter(BERLIN),
                 new MeterChoice(new MetersTable()), clock), BERLIN);
-        history = dir.resolve("history");
-        job = new GitHistory(history, new MonthlyCsv(db, export, BERLIN, clock, "hour", 2), mode, "main", remote,
+        return new GitHistory(history, new MonthlyCsv(db, export, BERLIN, clock, "hour", 2), mode, "main", remote,
                 new PersonIdent("Energy Monitor", "energy-monitor@localhost"), clock, new Conditions(HOUR, 24 * HOUR));
     }
 
