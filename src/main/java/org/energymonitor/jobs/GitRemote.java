@@ -59,7 +59,10 @@ public record GitRemote(String url, String username, String token, Path sshKey, 
         return url.replaceAll("//[^/@]*@", "//");
     }
 
-    /** Sets credentials on a push: the token for HTTP(S) and the CA file for HTTPS, the key and known hosts for SSH. */
+    /**
+     * Sets credentials on a push: the token for HTTP(S) and the CA file for HTTPS; for SSH the key and known hosts
+     * files alone (no ssh config file is read, the key's folder stands in for {@code ~/.ssh}).
+     */
     void apply(PushCommand push) throws IOException, GeneralSecurityException {
         if (!token.isBlank()) {
             push.setCredentialsProvider(new UsernamePasswordCredentialsProvider(username, token));
@@ -67,6 +70,7 @@ public record GitRemote(String url, String username, String token, Path sshKey, 
         SshdSessionFactory ssh = sshKey == null ? null : new SshdSessionFactoryBuilder()
                 .setHomeDirectory(sshKey.toAbsolutePath().getParent().toFile())
                 .setSshDirectory(sshKey.toAbsolutePath().getParent().toFile())
+                .setConfigFile(dir -> null)
                 .setDefaultIdentities(dir -> List.of(sshKey.toAbsolutePath()))
                 .setDefaultKnownHostsFiles(dir -> knownHosts == null ? List.of() : List.of(knownHosts.toAbsolutePath()))
                 .build(null);
