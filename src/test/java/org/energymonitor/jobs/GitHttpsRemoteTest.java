@@ -106,9 +106,12 @@ class GitHttpsRemoteTest {
     }
 
     @Test
-    void a_token_in_the_remote_url_is_refused_at_start_up() {
+    void a_token_in_the_remote_url_or_a_missing_ca_file_is_refused_at_start_up(@TempDir Path dir) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GitRemote(
                 "https://energy:" + TOKEN + "@git.example.org/me/history.git", "git", "", null, null, null));
         assertTrue(e.getMessage().contains("energy.git.token") && !e.getMessage().contains(TOKEN), e.getMessage());
+        IllegalArgumentException ca = assertThrows(IllegalArgumentException.class, () -> new GitRemote(
+                "https://git.example.org/me/history.git", "git", TOKEN, null, null, dir.resolve("missing.pem")));
+        assertTrue(ca.getMessage().startsWith("energy.git.https.ca-file "), ca.getMessage());
     }
 }
