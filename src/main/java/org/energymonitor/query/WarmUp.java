@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the dashboard's first requests to the service itself once after start-up, with the parameters the page
- * uses (web/js/first.js: the last day with {@code maxPoints=2000} and its stats, the summary, {@value #DAILY_DAYS}
+ * uses (web/js/main.js: the last day with {@code maxPoints=2000} and its stats, the summary, {@value #DAILY_DAYS}
  * days back of daily values and {@value #MONTHS} months, the status), plus the page, a module, uPlot and the year
  * view, so the first visitor does not pay for a cold JIT, cold caches and class loading (measured: the first
  * page's API requests take 400-600 ms cold, 100-300 ms warm).
@@ -37,7 +37,7 @@ public final class WarmUp {
     }
 
     /** The page's first requests at {@code now} (its local dates in the service's zone). */
-    static List<String> firstRequests(long now, ZoneId zone) {
+    public static List<String> firstRequests(long now, ZoneId zone) {
         LocalDate today = Instant.ofEpochMilli(now).atZone(zone).toLocalDate();
         LocalDate month = today.withDayOfMonth(1);
         String day = "start=" + (now - DAY) + "&end=" + now;
@@ -49,7 +49,7 @@ public final class WarmUp {
     public void run() {
         long t0 = System.nanoTime();
         long now = ranges.now();
-        List<String> paths = new ArrayList<>(List.of("/", "/js/first.js", "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js",
+        List<String> paths = new ArrayList<>(List.of("/", "/js/main.js", "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js",
                 "/api/readings?start=" + (now - 366 * DAY) + "&end=" + now + "&maxPoints=" + MAX_POINTS));
         paths.addAll(firstRequests(now, zone));
         int ok = 0;

@@ -50,9 +50,42 @@ class DashboardYearTest {
         try (Database db = new Database(dir.resolve("energy.db"), ZoneId.of("Europe/Berlin")).migrate()) {
             new SimulateHistory(db, ZoneId.of("Europe/Berlin")).run("house", 366, 10_000, 3500, 42);
         }
-        service = new RunningService(dir, Map.of()).start();
+        service = new RunningService(dir, webDirWithComparison()).start();
         WarmUp warmUp = service.context().getRegistry().lookupByNameAndType("apiWarmUp", WarmUp.class);
         RunningService.await(Duration.ofSeconds(60), "the service's warm-up", warmUp::done);
+    }
+
+    /**
+     * With {@code -Ddashboard.compareWith=<folder>[,<folder>...]} (e.g. an earlier version's web/ from git archive)
+     * the folders are served at /v1/, /v2/, ... beside web/, and the cold runs take turns between the pages on the
+     * same service, so a busy machine slows them alike.
+     */
+    static final String COMPARE_WITH = System.getProperty("dashboard.compareWith", "");
+
+    static Map<String, String> webDirWithComparison() throws Exception {
+        if (COMPARE_WITH.isEmpty()) {
+            return Map.of();
+        }
+        Path web = dir.resolve("web");
+        copyTree(Path.of("web"), web);
+        String[] others = COMPARE_WITH.split(",");
+        for (int i = 0; i < others.length; i++) {
+            copyTree(Path.of(others[i]), web.resolve("v" + (i + 1)));
+        }
+        return Map.of("energy.http.web-dir", web.toString());
+    }
+
+    static void copyTree(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t);
+                }
+            }
+        }
     }
 
     @AfterAll
@@ -94,6 +127,9 @@ class DashboardYearTest {
             + " + Math.round(s.startTime) + '+' + Math.round(s.duration) + ' compile ' + Math.round(s.executionStart - s.startTime)).join(',')).join('; ')); })"
             + ".observe({ type: 'long-animation-frame', buffered: true });";
 
+    /** With {@code -Ddashboard.latencyMs=N} every request of the measured pages takes N ms longer (as over Wi-Fi). */
+    static final int LATENCY_MS = Integer.getInteger("dashboard.latencyMs", 0);
+
     static String summary(List<Long> ms) {
         List<Long> sorted = ms.stream().sorted().toList();
         return "min " + sorted.get(0) + " ms, median " + sorted.get(sorted.size() / 2) + " ms, max "
@@ -103,21 +139,40 @@ class DashboardYearTest {
     @Test
     @Order(1)
     void the_first_complete_render_in_a_fresh_browser_on_a_year_of_readings_is_fast() throws Exception {
-        List<Long> cold = new ArrayList<>();
-        for (int run = 0; run < COLD_RUNS; run++) {
+        List<String> pages = new ArrayList<>(List.of("/"));
+        if (!COMPARE_WITH.isEmpty()) {
+            for (int i = 1; i <= COMPARE_WITH.split(",").length; i++) {
+                pages.add("/v" + i + "/");
+            }
+        }
+        Map<String, List<Long>> ready = new java.util.LinkedHashMap<>();
+        pages.forEach(p -> ready.put(p, new ArrayList<>()));
+        for (int run = 0; run < COLD_RUNS * pages.size(); run++) {
+            String page = pages.get(run % pages.size());
             try (Browser b = Browser.open(service.httpPort(), 1440, 900, false)) {
                 // The browser itself starts cold too (a fresh profile builds its font cache on the first page with
                 // text): a page of text first, so the measurement is of our page, not of Chromium's start-up.
                 b.driver.get("data:text/html,<p style='font-family:sans-serif'>Energy Monitor 0123456789 kWh</p>");
-                b.load("/");
-                cold.add(readyMs(b));
-                report.add("cold load " + (run + 1) + ": ready " + readyMs(b) + " ms; " + b.js(TIMELINE));
+                if (LATENCY_MS > 0) {
+                    b.driver.executeCdpCommand("Network.enable", Map.of());
+                    b.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false,
+                            "latency", LATENCY_MS, "downloadThroughput", -1, "uploadThroughput", -1));
+                }
+                b.load(page);
+                ready.get(page).add(readyMs(b));
+                report.add(page + " cold load " + (run + 1) + ": ready " + readyMs(b) + " ms; " + b.js(TIMELINE));
                 report.add("  long frames: " + b.driver.executeAsyncScript(LONG_FRAMES));
                 assertTrue(b.severeLogs().isEmpty());
             }
         }
-        report.add("first complete render in a fresh browser (its first page), a year of 10 s readings, 1440x900: "
+        List<Long> cold = ready.get("/");
+        report.add("first complete render in a fresh browser (its first page), a year of 10 s readings, 1440x900"
+                + (LATENCY_MS > 0 ? ", " + LATENCY_MS + " ms added to every request" : "") + ": "
                 + summary(cold));
+        for (int i = 1; i < pages.size(); i++) {
+            report.add("the same for " + COMPARE_WITH.split(",")[i - 1] + " at " + pages.get(i)
+                    + " (taking turns with the above): " + summary(ready.get(pages.get(i))));
+        }
         List<Long> sorted = cold.stream().sorted().toList();
         assertTrue(sorted.get(sorted.size() / 2) <= RENDER_LIMIT_MS, "median cold render " + summary(cold));
     }
@@ -133,6 +188,17 @@ class DashboardYearTest {
                 b.load("/?again=" + i);
                 later.add(readyMs(b));
             }
+            List<String> times = new ArrayList<>();
+            for (String path : WarmUp.firstRequests(System.currentTimeMillis(), ZoneId.of("Europe/Berlin"))) {
+                long best = Long.MAX_VALUE;
+                for (int i = 0; i < 3; i++) {
+                    long t = System.nanoTime();
+                    assertEquals(200, service.api().get(path).status());
+                    best = Math.min(best, (System.nanoTime() - t) / 1_000_000);
+                }
+                times.add(path.split("\\?")[0] + " " + best);
+            }
+            report.add("the page's first requests one at a time on the warm service (best of 3, ms): " + times);
             Map<?, ?> requests = (Map<?, ?>) b.js("return window.energyMonitor.requests()");
             report.add("later pages in the same browser: " + summary(later) + "; requests: " + requests);
             assertTrue(b.severeLogs().isEmpty());
