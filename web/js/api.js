@@ -17,31 +17,12 @@ function url(path, params = {}) {
   return s ? `${path}?${s}` : path;
 }
 
-/** Answers of requests sent ahead (api.ahead) that the page has not asked for yet, by URL. */
-const sentAhead = new Map();
-let sendingAhead = false;
-
-function getJson(kind, path, params) {
-  const u = url(path, params);
-  const early = sentAhead.get(u);
-  if (early) {
-    sentAhead.delete(u);
-    return early;
-  }
-  const answer = request(kind, u);
-  if (sendingAhead) {
-    sentAhead.set(u, answer);
-    answer.catch(() => { /* reported when the page takes this answer */ });
-  }
-  return answer;
-}
-
-async function request(kind, u) {
+async function getJson(kind, path, params) {
   counts.total++;
   counts[kind]++;
   let response;
   try {
-    response = await fetch(u, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    response = await fetch(url(path, params), { headers: { Accept: 'application/json' }, cache: 'no-store' });
   } catch (e) {
     throw new ApiError(0, `network error: ${e.message}`);
   }
@@ -64,12 +45,6 @@ export const api = {
   status: () => getJson('status', '/status', {}),
   csvUrl: ({ meter, start, end, resolution }) =>
     url('/api/export.csv', { meter, start: Math.floor(start), end: Math.ceil(end), resolution }),
-  /** Sends the requests `calls` makes now; the page's first identical call (same URL) later takes that answer
-   *  instead of sending the request again. */
-  ahead(calls) {
-    sendingAhead = true;
-    try { calls(); } finally { sendingAhead = false; }
-  },
   /** Requests sent so far, by endpoint (read by the browser tests and the poll benchmark). */
   counts: () => ({ ...counts }),
 };

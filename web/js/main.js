@@ -1,8 +1,6 @@
 // Wires the page together: what is shown (meter, view window, data), loading, live updates and the controls.
 // Each part lives in its own module; this one only decides when to ask the API and whom to tell.
 import { config } from './config.js';
-import { firstPreset, firstView } from './first.js';
-import { DAY, presetRange, calendarRanges } from './ranges.js';
 import { api } from './api.js';
 import { num, dateTime } from './format.js';
 import { emptyColumns, toColumns, appendLive, trim, fillDaily, describe } from './data.js';
@@ -16,10 +14,11 @@ import { barsPanel } from './bars.js';
 import { priceOverride, setPriceOverride, onPriceChange } from './price.js';
 
 const $ = (id) => document.getElementById(id);
+const DAY = 86_400_000;
 
 const state = {
   meter: config.meter || null,
-  preset: firstPreset,
+  preset: 'day',
   view: null,
   columns: emptyColumns(),
   newestT: null,
@@ -37,6 +36,21 @@ const chart = createChart({ el: $('chart'), wrap: document.querySelector('.chart
 const stats = statsPanel($('stats'), $('stats-range'));
 const summary = summaryPanel(document.querySelector('#summary tbody'), $('forecast'));
 const bars = barsPanel($('bars'), $('bars-summary'), document.querySelector('#daily tbody'));
+
+function presetRange(name, now = Date.now()) {
+  const d = new Date(now);
+  switch (name) {
+    case 'hour': return { start: now - 3_600_000, end: now };
+    case 'week': return { start: now - 7 * DAY, end: now };
+    case 'month': d.setMonth(d.getMonth() - 1); return { start: d.getTime(), end: now };
+    case 'year': d.setFullYear(d.getFullYear() - 1); return { start: d.getTime(), end: now };
+    default: return { start: now - DAY, end: now };
+  }
+}
+
+function localDate(d) {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 function following() {
   return state.view !== null && (state.newestT === null || state.view.end >= state.newestT - config.followMs);
@@ -138,10 +152,14 @@ async function loadSummary() {
 
 /** Days and months for the 30-day traces, the bars (with last year) and the table. */
 async function loadCalendar() {
-  const calendar = calendarRanges();
+  const now = new Date();
+  const from = new Date(now.getFullYear(), now.getMonth(), now.getDate() - config.dailyDays);
+  const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+  const firstMonth = new Date(now.getFullYear(), now.getMonth() - (config.months - 1), 1);
+  const nextMonth = new Date(now.getFullYear(), now.getMonth() + 1, 1);
   const [d, m] = await Promise.allSettled([
-    api.daily({ meter: state.meter, ...calendar.daily }),
-    api.monthly({ meter: state.meter, ...calendar.monthly }),
+    api.daily({ meter: state.meter, start: localDate(from), end: localDate(tomorrow) }),
+    api.monthly({ meter: state.meter, start: localDate(firstMonth), end: localDate(nextMonth) }),
   ]);
   if (d.status === 'fulfilled') state.daily = d.value.entries; else failed(d.reason);
   if (m.status === 'fulfilled') state.monthly = m.value.entries; else failed(m.reason);
@@ -314,10 +332,8 @@ function showPriceNotice() {
 }
 
 async function start() {
-  performance.mark('main-start');
   wireControls();
-  // the same requests as first.js sent ahead, so these take its answers
-  await Promise.allSettled([showMeters(), loadView(firstView), loadSummary(), loadCalendar()]);
+  await Promise.allSettled([showMeters(), showRange(state.preset), loadSummary(), loadCalendar()]);
   // first complete render: chart, selection and summary show data (measured by the browser tests)
   requestAnimationFrame(() => {
     performance.mark('dashboard-ready');
