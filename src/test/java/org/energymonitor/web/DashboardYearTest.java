@@ -29,8 +29,10 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * The dashboard on a year of 10-second readings (3.15 million rows): the first complete render (navigation start
- * until the chart, the selection stats and the period summary show data), the year view, and, only with
- * {@code -Ddashboard.bench=true}, the JS heap over 1,000 polls. Numbers go to target/screenshots/performance.txt.
+ * until the chart, the selection stats and the period summary show data) as the first page of several fresh
+ * browsers and as later pages, the year view, and, only with {@code -Ddashboard.bench=true}, the JS heap over 1,000
+ * polls. Numbers, with each cold page's requests, marks and long animation frames, go to
+ * target/screenshots/performance.txt.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardYearTest {
