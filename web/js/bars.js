@@ -1,6 +1,6 @@
 // Bars of energy per day, week or month, each beside the previous period and the same period a year earlier, and
 // the daily breakdown table (kWh, cost, difference to the 30-day average). Built from /api/daily and /api/monthly.
-import { num, money, day, DASH } from './format.js';
+import { num, money, day, formatDate, DASH } from './format.js';
 import { costOf, showCost, sumCosts, pricePerKwh } from './price.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -53,10 +53,10 @@ function yearAgoKey(unit, key) {
 }
 function shortLabel(unit, key) {
   if (unit === 'month') {
-    return new Date(utcDate(`${key}-01`)).toLocaleDateString(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+    return formatDate('bar-month', { month: 'short', year: '2-digit', timeZone: 'UTC' }, utcDate(`${key}-01`));
   }
-  if (unit === 'week') return new Date(utcDate(key)).toLocaleDateString(undefined, { month: 'numeric', day: 'numeric', timeZone: 'UTC' });
-  return new Date(utcDate(key)).toLocaleDateString(undefined, { day: 'numeric', weekday: 'narrow', timeZone: 'UTC' });
+  if (unit === 'week') return formatDate('bar-week', { month: 'numeric', day: 'numeric', timeZone: 'UTC' }, utcDate(key));
+  return formatDate('bar-day', { day: 'numeric', weekday: 'narrow', timeZone: 'UTC' }, utcDate(key));
 }
 
 export function barsPanel(container, summaryEl, tableBody) {

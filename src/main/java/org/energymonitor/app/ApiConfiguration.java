@@ -80,7 +80,7 @@ public final class ApiConfiguration implements CamelConfiguration {
         r.bind("summaryQuery", summary);
         CalendarQuery calendar = new CalendarQuery(db, choice, times, tariffs, zone, clock);
         r.bind("calendarQuery", calendar);
-        r.bind("apiWarmUp", new WarmUp(web::requestSelf, ranges));
+        r.bind("apiWarmUp", new WarmUp(web::requestSelf, ranges, zone));
         r.bind("exportQuery", new ExportQuery(db, ranges, zone));
         MqttConnections mqtt = new MqttConnections(context);
         StatusReport.Facts facts = new StatusReport.Facts(Version.current(),

@@ -1,5 +1,8 @@
 package org.energymonitor.query;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -8,30 +11,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the dashboard's first requests (the page, uPlot, the last day, the year view, the summary, the daily and
- * monthly bars, stats) to the service itself once after start-up, so the first visitor does not pay for a cold
- * JIT, cold caches and class loading (measured: the first page's API requests take 400-600 ms cold, 100-300 ms
- * warm).
+ * Sends the dashboard's first requests to the service itself once after start-up, with the parameters the page
+ * uses (web/js/main.js: the last day with {@code maxPoints=2000} and its stats, the summary, {@value #DAILY_DAYS}
+ * days back of daily values and {@value #MONTHS} months, the status), plus the page, a module, uPlot and the year
+ * view, so the first visitor does not pay for a cold JIT, cold caches and class loading (measured: the first
+ * page's API requests take 400-600 ms cold, 100-300 ms warm).
  */
 public final class WarmUp {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarmUp.class);
     private static final long DAY = 86_400_000L;
+    /** As {@code dailyDays}, {@code months} and {@code maxPoints} in web/js/config.js. */
+    static final int DAILY_DAYS = 460;
+    static final int MONTHS = 25;
+    static final int MAX_POINTS = 2_000;
     private final ToIntFunction<List<String>> requestSelf;
     private final RangeParameters ranges;
+    private final ZoneId zone;
     private volatile boolean done;
 
-    public WarmUp(ToIntFunction<List<String>> requestSelf, RangeParameters ranges) {
+    public WarmUp(ToIntFunction<List<String>> requestSelf, RangeParameters ranges, ZoneId zone) {
         this.requestSelf = requestSelf;
         this.ranges = ranges;
+        this.zone = zone;
+    }
+
+    /** The page's first requests at {@code now} (its local dates in the service's zone). */
+    public static List<String> firstRequests(long now, ZoneId zone) {
+        LocalDate today = Instant.ofEpochMilli(now).atZone(zone).toLocalDate();
+        LocalDate month = today.withDayOfMonth(1);
+        String day = "start=" + (now - DAY) + "&end=" + now;
+        return List.of("/status", "/api/readings?" + day + "&maxPoints=" + MAX_POINTS, "/api/stats?" + day,
+                "/api/summary", "/api/daily?start=" + today.minusDays(DAILY_DAYS) + "&end=" + today.plusDays(1),
+                "/api/monthly?start=" + month.minusMonths(MONTHS - 1) + "&end=" + month.plusMonths(1));
     }
 
     public void run() {
         long t0 = System.nanoTime();
         long now = ranges.now();
-        List<String> paths = new ArrayList<>(List.of("/", "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", "/status",
-                "/api/readings", "/api/readings?start=" + (now - 366 * DAY), "/api/summary", "/api/daily",
-                "/api/monthly", "/api/stats?start=" + (now - DAY) + "&end=" + now));
+        List<String> paths = new ArrayList<>(List.of("/", "/js/main.js", "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js",
+                "/api/readings?start=" + (now - 366 * DAY) + "&end=" + now + "&maxPoints=" + MAX_POINTS));
+        paths.addAll(firstRequests(now, zone));
         int ok = 0;
         for (int round = 0; round < 3; round++) {
             ok += requestSelf.applyAsInt(paths);
