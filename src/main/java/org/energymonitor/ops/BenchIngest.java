@@ -33,8 +33,9 @@ public final class BenchIngest {
             results.add(new BenchRun(jar(), "mosquitto", seconds, devices).measure());
         }
         System.out.println();
-        System.out.println("| broker | heap | published (acked) | rows stored | lost | readings/s | service RSS (peak) |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| broker | heap | published (acked) | rows stored | lost | readings/s | service RSS (peak) "
+                + "| CPU: service, broker |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         results.forEach(r -> System.out.println(r.row()));
         return results.stream().allMatch(r -> r.lost() == 0) ? 0 : 1;
     }

@@ -20,14 +20,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchRun {
 
-    record Result(String broker, String heap, long published, long acked, long rows, long millis, long rssKb, long peakKb) {
+    record Result(String broker, String heap, long published, long acked, long rows, long millis, long rssKb, long peakKb,
+                  double serviceCpu, double brokerCpu) {
         long lost() {
             return acked - rows;
         }
 
         String row() {
-            return String.format("| %s | %s | %,d (%,d) | %,d | %,d | %,.0f | %,d MB (%,d MB) |", broker, heap, published,
-                    acked, rows, lost(), rows * 1000.0 / Math.max(1, millis), rssKb / 1024, peakKb / 1024);
+            return String.format("| %s | %s | %,d (%,d) | %,d | %,d | %,.0f | %,d MB (%,d MB) | %.1f s, %s |", broker, heap,
+                    published, acked, rows, lost(), rows * 1000.0 / Math.max(1, millis), rssKb / 1024, peakKb / 1024,
+                    serviceCpu, brokerCpu < 0 ? "in the service" : String.format("%.1f s", brokerCpu));
         }
     }
 
@@ -50,6 +52,7 @@ final class BenchRun {
         try {
             String url = "tcp://127.0.0.1:" + mqttPort;
             List<String> service = new ArrayList<>(List.of(java(), heap(), "-XX:+UseSerialGC", "-Xss512k",
+                    System.getProperty("bench.service-option", "-Dbench=true"),
                     "-XX:MaxMetaspaceSize=128m", "-Denergy.data.dir=" + dir,
                     "-Denergy.http.port=" + freePort(), "-Denergy.mqtt.topics=tele/+/+", "-Denergy.timezone=UTC"));
             if ("mosquitto".equals(broker)) {
@@ -86,7 +89,9 @@ final class BenchRun {
                 Thread.sleep(100);
             }
             long[] rss = rss(svc.pid());
-            return new Result(broker, heap().substring(1), published, acked, rows, lastRowAt - first, rss[0], rss[1]);
+            double brokerCpu = "mosquitto".equals(broker) ? cpuSeconds(children.get(0).pid()) : -1;
+            return new Result(broker, heap().substring(1), published, acked, rows, lastRowAt - first, rss[0], rss[1],
+                    cpuSeconds(svc.pid()), brokerCpu);
         } finally {
             for (Process p : children) {
                 p.destroy();
@@ -141,6 +146,13 @@ final class BenchRun {
         } catch (java.sql.SQLException e) {
             return 0;
         }
+    }
+
+    /** User and system CPU time a process has used so far (clock ticks of 1/100 s on Linux). */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
     /** VmRSS and VmHWM of a process, in kB. */
