@@ -39,7 +39,11 @@ public final class SessionSafeEndpoints implements EndpointStrategy {
         }
 
         MqttConnectionOptions connectionOptions() {
-            return createMqttConnectionOptions();
+            MqttConnectionOptions options = createMqttConnectionOptions();
+            if (options.getSocketFactory() == null && getConfiguration().getBrokerUrl().startsWith("tcp://")) {
+                options.setSocketFactory(new BufferedSockets());
+            }
+            return options;
         }
 
         MqttClientPersistence persistence() {
