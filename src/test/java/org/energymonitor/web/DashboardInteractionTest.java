@@ -149,7 +149,7 @@ class DashboardInteractionTest {
             touch(b, "touchEnd", x, y);
             b.waitUntil(Duration.ofSeconds(5), "the double tap back to the day", () -> viewWidth(b) == 24 * HOUR);
             assertEquals("true", b.find("[data-range=day]").getAttribute("aria-pressed"));
-            assertTrue(b.severeLogs().isEmpty());
+            assertEquals(List.of(), b.severeLogs(), "the browser console has no errors");
         }
     }
 
@@ -199,7 +199,7 @@ class DashboardInteractionTest {
                 assertEquals(s[4], css(b, "#series-toggles [data-series=p]", "--swatch"), s[0] + " power trace colour");
                 b.screenshot("desktop-" + s[0] + "-1440x900");
             }
-            assertTrue(b.severeLogs().isEmpty());
+            assertEquals(List.of(), b.severeLogs(), "the browser console has no errors");
         }
     }
 
@@ -246,7 +246,7 @@ class DashboardInteractionTest {
             assertShows(b, "house");
             assertNotEquals(garageEnergy, value(b, "[data-stat=energy]"), 1, "the house's day, not the garage's");
             assertTrue(b.find("#csv-link").getAttribute("href").contains("meter=house"));
-            assertTrue(b.severeLogs().isEmpty());
+            assertEquals(List.of(), b.severeLogs(), "the browser console has no errors");
         }
     }
 }

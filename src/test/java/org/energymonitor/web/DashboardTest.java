@@ -149,7 +149,7 @@ class DashboardTest {
         input.sendKeys(Keys.TAB);
         keys.sendKeys("2").perform();
         browser.waitUntil(Duration.ofSeconds(5), "a day", () -> viewWidth() == 24 * HOUR);
-        assertTrue(browser.severeLogs().isEmpty());
+        assertEquals(List.of(), browser.severeLogs(), "the browser console has no errors");
     }
 
     @Test
@@ -175,7 +175,7 @@ class DashboardTest {
         assertEquals("false", browser.find("[data-range=day]").getAttribute("aria-pressed"), "a manual range");
         new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
         browser.waitUntil(Duration.ofSeconds(5), "back to the day", () -> viewWidth() == 24 * HOUR);
-        assertTrue(browser.severeLogs().isEmpty());
+        assertEquals(List.of(), browser.severeLogs(), "the browser console has no errors");
     }
 
     @Test
@@ -218,7 +218,7 @@ class DashboardTest {
         requests = ((Number) after.get("total")).longValue() - ((Number) before.get("total")).longValue();
         assertTrue(requests <= polls + 2, "the poll with data cost at most three requests: " + requests + " in "
                 + polls + " polls");
-        assertTrue(browser.severeLogs().isEmpty());
+        assertEquals(List.of(), browser.severeLogs(), "the browser console has no errors");
     }
 
     @Test
@@ -282,7 +282,7 @@ class DashboardTest {
             assertEquals(String.valueOf(!shown), t.getAttribute("aria-pressed"), key);
             t.click();
         }
-        assertTrue(browser.severeLogs().isEmpty());
+        assertEquals(List.of(), browser.severeLogs(), "the browser console has no errors");
     }
 
     @Test
@@ -296,7 +296,7 @@ class DashboardTest {
                 long client = ((Number) b.js("return document.documentElement.clientWidth")).longValue();
                 assertTrue(client >= size[0] - 20, "the viewport less a scroll bar: " + client);
                 assertTrue(scroll <= client, size[0] + " px wide page scrolls sideways: " + scroll);
-                assertTrue(b.severeLogs().isEmpty());
+                assertEquals(List.of(), b.severeLogs(), "the browser console has no errors");
                 b.screenshot((phone ? "phone-" : "ipad-landscape-") + size[0] + "x" + size[1]);
             }
         }

@@ -164,7 +164,7 @@ class DashboardYearTest {
                 ready.get(page).add(readyMs(b));
                 report.add(page + " cold load " + (run + 1) + ": ready " + readyMs(b) + " ms; " + b.js(TIMELINE));
                 report.add("  long frames: " + b.driver.executeAsyncScript(LONG_FRAMES));
-                assertTrue(b.severeLogs().isEmpty());
+                assertEquals(List.of(), b.severeLogs(), "the browser console has no errors");
             }
         }
         List<Long> cold = ready.get("/");
@@ -203,7 +203,7 @@ class DashboardYearTest {
             report.add("the page's first requests one at a time on the warm service (best of 3, ms): " + times);
             Map<?, ?> requests = (Map<?, ?>) b.js("return window.energyMonitor.requests()");
             report.add("later pages in the same browser: " + summary(later) + "; requests: " + requests);
-            assertTrue(b.severeLogs().isEmpty());
+            assertEquals(List.of(), b.severeLogs(), "the browser console has no errors");
             assertTrue(Collections.min(later) <= RENDER_LIMIT_MS, "later pages " + later);
 
             long t0 = System.nanoTime();
