@@ -63,7 +63,7 @@ public final class EnergyMonitor {
                                                        import the original Python project's SQLite file
                   rebuild-rollups                      recompute the minute, hour and day rollups from readings
                   restore FILE                         replace the database with a backup (stop the service first)
-                  bench-ingest [--seconds S] [--devices N] [--broker embedded|mosquitto|both]
+                  bench-ingest [--seconds S] [--devices N] [--broker embedded|mosquitto|both] [--rate R]
                                                        measure MQTT ingestion throughput
                   bench-api [--days N] [--requests N] [--clients N] [--seconds S]
                                                        measure the API on a simulated year

@@ -25,12 +25,13 @@ public final class BenchIngest {
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "60"));
         int devices = Integer.parseInt(o.getOrDefault("devices", "100"));
         String brokers = o.getOrDefault("broker", "both");
+        int rate = Integer.parseInt(o.getOrDefault("rate", "0"));
         List<BenchRun.Result> results = new ArrayList<>();
         if (!"mosquitto".equals(brokers)) {
-            results.add(new BenchRun(jar(), "embedded", seconds, devices).measure());
+            results.add(new BenchRun(jar(), "embedded", seconds, devices, rate).measure());
         }
         if (!"embedded".equals(brokers)) {
-            results.add(new BenchRun(jar(), "mosquitto", seconds, devices).measure());
+            results.add(new BenchRun(jar(), "mosquitto", seconds, devices, rate).measure());
         }
         System.out.println();
         System.out.println("| broker | heap | published (acked) | rows stored | lost | readings/s | service RSS (peak) "

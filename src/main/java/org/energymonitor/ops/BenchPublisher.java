@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The publishing side of {@code bench-ingest}, run in its own process: many simulated devices publish Tasmota SENSOR
  * messages with distinct timestamps at QoS 1 as fast as the broker acknowledges them, over {@link MqttWire}
  * connections, never more in flight than the broker's receive maximum. Prints one line:
- * {@code published=N acked=N failed=N first=ms last=ms}. Arguments: URL DEVICES SECONDS CONNECTIONS.
+ * {@code published=N acked=N failed=N first=ms last=ms}. Arguments: URL DEVICES SECONDS CONNECTIONS [RATE], where RATE
+ * (messages per second in all, 0 = as fast as the broker acknowledges) paces the publishing.
  */
 public final class BenchPublisher {
 
@@ -19,6 +20,7 @@ public final class BenchPublisher {
         int devices = Integer.parseInt(args.get(1));
         long seconds = Long.parseLong(args.get(2));
         int connections = Integer.parseInt(args.get(3));
+        double perConnection = args.size() > 4 ? Double.parseDouble(args.get(4)) / connections : 0;
         AtomicLong published = new AtomicLong();
         AtomicLong acked = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -27,7 +29,8 @@ public final class BenchPublisher {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             int connection = c;
-            Thread t = new Thread(() -> publish(url, connection, connections, devices, deadline, published, acked, failed));
+            Thread t = new Thread(() -> publish(url, connection, connections, devices, deadline, perConnection, published,
+                    acked, failed));
             t.start();
             threads.add(t);
         }
@@ -39,7 +42,7 @@ public final class BenchPublisher {
         return 0;
     }
 
-    private static void publish(String url, int connection, int connections, int devices, long deadline,
+    private static void publish(String url, int connection, int connections, int devices, long deadline, double rate,
                                 AtomicLong published, AtomicLong acked, AtomicLong failed) {
         try (MqttWire wire = new MqttWire(url, "bench-publisher-" + connection, acked, failed)) {
             long base = System.currentTimeMillis() / 1000 - 23 * 3600;
@@ -48,6 +51,8 @@ public final class BenchPublisher {
             for (int d = 0; d < devices; d++) {
                 topics.add(("tele/bench-" + d + "/SENSOR").getBytes(StandardCharsets.UTF_8));
             }
+            long start = System.nanoTime();
+            long sent = 0;
             for (long i = 0; System.currentTimeMillis() < deadline; i++) {
                 String time = Instant.ofEpochSecond(base + i).toString();
                 for (int d = connection; d < devices; d += connections) {
@@ -57,6 +62,12 @@ public final class BenchPublisher {
                             + (1000 + counters[d] / 3_600_000.0) + ",\"Power\":" + power + "}}";
                     wire.publish(topics.get(d), payload.getBytes(StandardCharsets.UTF_8));
                     published.incrementAndGet();
+                    sent++;
+                }
+                long ahead = rate <= 0 ? 0 : (long) (sent / rate * 1e9) - (System.nanoTime() - start);
+                if (ahead > 1_000_000) {
+                    wire.flush();
+                    Thread.sleep(ahead / 1_000_000);
                 }
             }
         } catch (Exception e) {

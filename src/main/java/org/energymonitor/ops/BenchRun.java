@@ -37,8 +37,10 @@ final class BenchRun {
     private final String broker;
     private final int seconds;
     private final int devices;
+    private final int rate;
 
-    BenchRun(Path jar, String broker, int seconds, int devices) {
+    BenchRun(Path jar, String broker, int seconds, int devices, int rate) {
+        this.rate = rate;
         this.jar = jar;
         this.broker = broker;
         this.seconds = seconds;
@@ -69,7 +71,7 @@ final class BenchRun {
             System.out.printf("%s: service started (pid %d), publishing for %d s from %d devices...%n",
                     broker, svc.pid(), seconds, devices);
             Process pub = new ProcessBuilder(java(), "-cp", jar.toString(), "org.energymonitor.app.EnergyMonitor",
-                    "bench-publish", url, Integer.toString(devices), Integer.toString(seconds), "4")
+                    "bench-publish", url, Integer.toString(devices), Integer.toString(seconds), "4", Integer.toString(rate))
                     .redirectErrorStream(true).start();
             String line = new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             pub.waitFor();
@@ -90,7 +92,8 @@ final class BenchRun {
             }
             long[] rss = rss(svc.pid());
             double brokerCpu = "mosquitto".equals(broker) ? cpuSeconds(children.get(0).pid()) : -1;
-            return new Result(broker, heap().substring(1), published, acked, rows, lastRowAt - first, rss[0], rss[1],
+            String label = broker + ", " + seconds + " s, " + (rate > 0 ? String.format("%,d/s offered", rate) : "full speed");
+            return new Result(label, heap().substring(1), published, acked, rows, lastRowAt - first, rss[0], rss[1],
                     cpuSeconds(svc.pid()), brokerCpu);
         } finally {
             for (Process p : children) {

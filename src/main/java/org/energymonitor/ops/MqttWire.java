@@ -92,6 +92,11 @@ final class MqttWire implements AutoCloseable {
         out.write(payload);
     }
 
+    /** Sends what is buffered. */
+    void flush() throws IOException {
+        out.flush();
+    }
+
     /** Flushes, waits until every PUBLISH is acknowledged (or 30 s), and disconnects. */
     @Override
     public void close() throws IOException {
