@@ -94,7 +94,7 @@ public final class ApiConfiguration implements CamelConfiguration {
         r.bind("metrics", metrics);
         MicrometerRoutePolicyFactory routeMetrics = new MicrometerRoutePolicyFactory();
         // Per-route timers cost several microseconds per exchange; the per-message ingest routes are counted by
-        // IngestCounters instead (energy_readings_total and friends), the batch insert keeps its route timer.
+        // IngestCounters instead (energy_messages_total and friends), the batch insert keeps its route timer.
         routeMetrics.getPolicyConfiguration().setExcludePattern(PER_MESSAGE_ROUTES);
         context.addRoutePolicyFactory(routeMetrics);
         web.timeRequests(metrics.registry());
