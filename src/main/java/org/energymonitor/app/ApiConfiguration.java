@@ -47,9 +47,6 @@ import org.energymonitor.web.WebSettings;
  */
 public final class ApiConfiguration implements CamelConfiguration {
 
-    /** The routes every MQTT message passes through (routes/ingest.camel.yaml): no per-route timers. */
-    private static final String PER_MESSAGE_ROUTES = "mqtt-*,ingest-message,check-reading,dispatch-checked,store-readings";
-
     @Override
     public void configure(CamelContext context) throws Exception {
         Settings c = Settings.of(context);
@@ -95,7 +92,7 @@ public final class ApiConfiguration implements CamelConfiguration {
         MicrometerRoutePolicyFactory routeMetrics = new MicrometerRoutePolicyFactory();
         // Per-route timers cost several microseconds per exchange; the per-message ingest routes are counted by
         // IngestCounters instead (energy_messages_total and friends), the batch insert keeps its route timer.
-        routeMetrics.getPolicyConfiguration().setExcludePattern(PER_MESSAGE_ROUTES);
+        routeMetrics.getPolicyConfiguration().setExcludePattern(c.get("energy.metrics.untimed-routes"));
         context.addRoutePolicyFactory(routeMetrics);
         web.timeRequests(metrics.registry());
         HealthCheckRegistry checks = HealthCheckRegistry.get(context);

@@ -89,16 +89,14 @@ public final class AppConfiguration implements CamelConfiguration {
         r.bind("ingestCounters", counters);
         r.bind("mqttJson", mqttJson());
         PayloadGuard guard = new PayloadGuard(c.getInt("energy.ingest.max-payload-bytes"));
-        r.bind("payloadGuard", guard);
         DeviceClock clock = new DeviceClock(zone, c.getLong("energy.ingest.max-device-time-age-ms"),
                 c.getLong("energy.ingest.max-device-time-ahead-ms"));
         double maxPower = c.getDouble("energy.ingest.max-power-w");
         TasmotaTransform transform = new TasmotaTransform(mapping(c), clock, maxPower);
-        r.bind("tasmotaTransform", transform);
         Plausibility plausibility = new Plausibility(maxPower, c.getInt("energy.ingest.resync-after"));
         seed(db, plausibility);
         ReadingGate gate = new ReadingGate(new PartialMerger(c.getLong("energy.ingest.merge-window-ms")), plausibility);
-        r.bind("readingGate", gate);
+        r.bind("readingGate", gate); // flush-partial-readings calls it; the per-message steps use it through IngestSteps
         new IngestSteps(guard, transform, gate, Clock.systemUTC()).bindTo(r);
         MetersTable meters = new MetersTable();
         r.bind("metersTable", meters);

@@ -54,9 +54,12 @@ final class BenchRun {
         try {
             String url = "tcp://127.0.0.1:" + mqttPort;
             List<String> service = new ArrayList<>(List.of(java(), heap(), "-XX:+UseSerialGC", "-Xss512k",
-                    System.getProperty("bench.service-option", "-Dbench=true"),
                     "-XX:MaxMetaspaceSize=128m", "-Denergy.data.dir=" + dir,
                     "-Denergy.http.port=" + freePort(), "-Denergy.mqtt.topics=tele/+/+", "-Denergy.timezone=UTC"));
+            String extra = System.getProperty("bench.service-option", "");
+            if (!extra.isBlank()) {
+                service.add(extra);
+            }
             if ("mosquitto".equals(broker)) {
                 children.add(mosquitto(dir, mqttPort));
                 service.add("-Denergy.mqtt.url=" + url);

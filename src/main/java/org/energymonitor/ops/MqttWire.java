@@ -56,7 +56,7 @@ final class MqttWire implements AutoCloseable {
         if (type != 0x20 || connack.length < 2 || (connack[1] & 0xff) >= 0x80) {
             throw new IOException("The broker refused the connection (CONNACK reason " + (connack.length > 1 ? connack[1] & 0xff : -1) + ")");
         }
-        this.windowSize = Math.min(1000, MqttProperties.receiveMaximum(connack, 2));
+        this.windowSize = Math.min(1000, ConnackProperties.receiveMaximum(connack, 2));
         this.window = new Semaphore(windowSize);
         this.reader = new Thread(this::readAcks, "bench-acks-" + clientId);
         reader.setDaemon(true);

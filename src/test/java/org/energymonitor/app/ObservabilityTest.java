@@ -58,6 +58,15 @@ class ObservabilityTest {
     }
 
     @Test
+    void route_timers_cover_the_batch_insert_but_not_the_per_message_routes() throws Exception {
+        String m = api.get("/observe/metrics").body();
+        assertTrue(m.contains("routeId=\"insert-batch\""), "no timer for insert-batch");
+        for (String untimed : new String[] {"ingest-message", "check-reading", "store-readings"}) {
+            assertTrue(!m.contains("routeId=\"" + untimed + "\""), untimed + " has a route timer");
+        }
+    }
+
+    @Test
     void health_is_up_with_both_checks() throws Exception {
         JsonNode h = api.get("/observe/health").json();
         assertEquals("UP", h.get("status").asText());

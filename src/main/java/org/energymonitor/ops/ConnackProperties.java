@@ -1,11 +1,11 @@
 package org.energymonitor.ops;
 
 /** Reads the Receive Maximum from the properties of an MQTT 5 CONNACK (65,535 when the broker sends none). */
-final class MqttProperties {
+final class ConnackProperties {
 
     private static final int RECEIVE_MAXIMUM = 0x21;
 
-    private MqttProperties() {
+    private ConnackProperties() {
     }
 
     /** {@code body} holds the properties' length (a variable byte integer) at {@code at}, then the properties. */
