@@ -6,12 +6,15 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 
 import javax.net.SocketFactory;
 
 /**
  * Plain TCP sockets for the MQTT client whose input is buffered. Paho reads every packet's fixed header a byte at a
  * time straight from the socket, which is one system call per byte; with a buffer one read takes in many messages.
+ * TCP_NODELAY is on: HiveMQ sends queued messages in windows and waits for the last PUBACK of a window, which
+ * Nagle's algorithm held back until the broker's delayed ACK (about 40 ms per window).
  * Used only for {@code tcp://} brokers without a configured socket factory (TLS keeps its own).
  */
 final class BufferedSockets extends SocketFactory {
@@ -53,6 +56,14 @@ final class BufferedSockets extends SocketFactory {
     private static final class BufferedSocket extends Socket {
 
         private InputStream in;
+
+        BufferedSocket() {
+            try {
+                setTcpNoDelay(true);
+            } catch (SocketException e) {
+                throw new IllegalStateException("TCP_NODELAY is not supported here", e);
+            }
+        }
 
         @Override
         public synchronized InputStream getInputStream() throws IOException {
