@@ -122,7 +122,8 @@ public final class AppConfiguration implements CamelConfiguration {
         if (url.isEmpty()) {
             EmbeddedBroker broker = new EmbeddedBroker(new BrokerSettings(c.get("energy.mqtt.embedded.host"),
                     c.getInt("energy.mqtt.embedded.port"), Path.of(c.get("energy.data.dir"), "broker"),
-                    c.getLong("energy.mqtt.embedded.max-queue"), c.get("energy.mqtt.username"), c.get("energy.mqtt.password")));
+                    c.getLong("energy.mqtt.embedded.max-queue"), c.get("energy.mqtt.username"), c.get("energy.mqtt.password"),
+                    BrokerSettings.inMemory(c.get("energy.mqtt.embedded.persistence"))));
             broker.start();
             context.addService(broker, true, false);
             url = broker.clientUrl();

@@ -1,7 +1,7 @@
 package org.energymonitor.mqtt;
 
 /**
- * Renders HiveMQ's {@code config.xml} for the embedded broker: one TCP listener, file persistence, a deep offline
+ * Renders HiveMQ's {@code config.xml} for the embedded broker: one TCP listener, file or in-memory persistence, a deep offline
  * queue so readings published while the service is down are delivered when it returns, no usage statistics.
  */
 final class BrokerConfigXml {
@@ -32,13 +32,14 @@ final class BrokerConfigXml {
                     </receive-maximum>
                   </mqtt>
                   <persistence>
-                    <mode>file</mode>
+                    <mode>%s</mode>
                   </persistence>
                   <anonymous-usage-statistics>
                     <enabled>false</enabled>
                   </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(settings.port(), xml(settings.host()), settings.maxQueue());
+                """.formatted(settings.port(), xml(settings.host()), settings.maxQueue(),
+                settings.inMemory() ? "in-memory" : "file");
     }
 
     private static String xml(String s) {
