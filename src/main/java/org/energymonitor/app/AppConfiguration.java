@@ -97,7 +97,7 @@ public final class AppConfiguration implements CamelConfiguration {
         seed(db, plausibility);
         ReadingGate gate = new ReadingGate(new PartialMerger(c.getLong("energy.ingest.merge-window-ms")), plausibility);
         r.bind("readingGate", gate); // flush-partial-readings calls it; the per-message steps use it through IngestSteps
-        new IngestSteps(guard, transform, gate, Clock.systemUTC()).bindTo(r);
+        new IngestSteps(guard, transform, gate, counters, Clock.systemUTC()).bindTo(r);
         MetersTable meters = new MetersTable();
         r.bind("metersTable", meters);
         r.bind("rawPayloadsTable", new RawPayloadsTable());

@@ -12,7 +12,7 @@ import org.apache.camel.Processor;
  * one method call per step instead of a bean-parameter or OGNL expression each. Each step reads and writes the same
  * exchange properties and headers the route names:
  * <ul>
- * <li>{@link #receive()}: properties {@code received}, {@code topic}, {@code device}, {@code payload}; the body as
+ * <li>{@link #receive()}: counts the message ({@code received}); properties {@code received}, {@code topic}, {@code device}, {@code payload}; the body as
  * checked UTF-8 text; header {@value #KIND} = {@code lwt}, {@code reading} or {@code state} from the topic;</li>
  * <li>{@link #transform()}: the JSON tree into a {@link Reading} (header {@value #KIND} {@code reading}), or a
  * message without meter data (header {@value #KIND} {@code state} or {@code ignored});</li>
@@ -32,9 +32,12 @@ public final class IngestSteps {
     private final PayloadGuard guard;
     private final TasmotaTransform transform;
     private final ReadingGate gate;
+    private final IngestCounters counters;
     private final Clock clock;
 
-    public IngestSteps(PayloadGuard guard, TasmotaTransform transform, ReadingGate gate, Clock clock) {
+    public IngestSteps(PayloadGuard guard, TasmotaTransform transform, ReadingGate gate, IngestCounters counters,
+                       Clock clock) {
+        this.counters = counters;
         this.guard = guard;
         this.transform = transform;
         this.gate = gate;
@@ -43,6 +46,7 @@ public final class IngestSteps {
 
     public Processor receive() {
         return exchange -> {
+            counters.count("received");
             Message in = exchange.getIn();
             String topic = in.getHeader(TOPIC_HEADER, String.class);
             Object payload = in.getBody();

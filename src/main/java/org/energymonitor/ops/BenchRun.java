@@ -52,13 +52,15 @@ final class BenchRun {
         int mqttPort = freePort();
         List<Process> children = new ArrayList<>();
         try {
+            int httpPort = freePort();
             String url = "tcp://127.0.0.1:" + mqttPort;
             List<String> service = new ArrayList<>(List.of(java(), heap(), "-XX:+UseSerialGC", "-Xss512k",
-                    "-XX:MaxMetaspaceSize=128m", "-Denergy.data.dir=" + dir,
-                    "-Denergy.http.port=" + freePort(), "-Denergy.mqtt.topics=tele/+/+", "-Denergy.timezone=UTC"));
-            String extra = System.getProperty("bench.service-option", "");
-            if (!extra.isBlank()) {
-                service.add(extra);
+                    "-XX:MaxMetaspaceSize=128m", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=1000",
+                    "-Denergy.data.dir=" + dir,
+                    "-Denergy.http.port=" + httpPort, "-Denergy.mqtt.topics=tele/+/+", "-Denergy.timezone=UTC"));
+            String extra = System.getProperty("bench.service-option", "").strip();
+            if (!extra.isEmpty()) {
+                service.addAll(List.of(extra.split("\\s+")));
             }
             if ("mosquitto".equals(broker)) {
                 children.add(mosquitto(dir, mqttPort));
@@ -67,7 +69,9 @@ final class BenchRun {
                 service.add("-Denergy.mqtt.embedded.port=" + mqttPort);
             }
             service.addAll(List.of("-jar", jar.toString()));
-            Process svc = new ProcessBuilder(service).redirectErrorStream(true)
+            ProcessBuilder svcBuilder = new ProcessBuilder(service);
+            svcBuilder.environment().put("MALLOC_ARENA_MAX", "2");
+            Process svc = svcBuilder.redirectErrorStream(true)
                     .redirectOutput(dir.resolve("service.log").toFile()).start();
             children.add(svc);
             awaitStarted(dir.resolve("service.log"));
@@ -92,6 +96,10 @@ final class BenchRun {
                     lastRowAt = lastChange;
                 }
                 Thread.sleep(100);
+            }
+            if (rows < acked) {
+                Path db = dir.resolve("energy.db");
+                rows = new BenchShortfall(httpPort, () -> count(db)).explain(broker, acked, rows);
             }
             long[] rss = rss(svc.pid());
             double brokerCpu = "mosquitto".equals(broker) ? cpuSeconds(children.get(0).pid()) : -1;
@@ -145,7 +153,7 @@ final class BenchRun {
         throw new IllegalStateException("Nothing listens on port " + port);
     }
 
-    private static long count(Path db) throws Exception {
+    private static long count(Path db) {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM readings")) {
             return rs.next() ? rs.getLong(1) : 0;

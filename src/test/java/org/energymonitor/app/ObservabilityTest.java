@@ -49,7 +49,8 @@ class ObservabilityTest {
         assertEquals(200, a.status());
         assertTrue(a.contentType().startsWith("text/plain"), a.contentType());
         String m = a.body();
-        for (String expected : new String[] {"energy_messages_total{outcome=\"stored\"} 1.0",
+        for (String expected : new String[] {"energy_messages_total{outcome=\"received\"} 2.0",
+                "energy_messages_total{outcome=\"stored\"} 1.0",
                 "energy_quarantined_total{reason=\"not_json\"} 1.0", "energy_mqtt_connected 1.0",
                 "energy_insert_batches_total", "energy_insert_batch_milliseconds_total", "jvm_memory_used_bytes",
                 "http_server_requests_seconds_count{endpoint=\"/status\"", "camel_exchanges_total{"}) {
