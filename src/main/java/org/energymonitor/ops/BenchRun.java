@@ -55,7 +55,7 @@ final class BenchRun {
             int httpPort = freePort();
             String url = "tcp://127.0.0.1:" + mqttPort;
             List<String> service = new ArrayList<>(List.of(java(), heap(), "-XX:+UseSerialGC", "-Xss512k",
-                    "-XX:MaxMetaspaceSize=128m", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=1000",
+                    "-XX:MaxMetaspaceSize=128m", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000",
                     "-Denergy.data.dir=" + dir,
                     "-Denergy.http.port=" + httpPort, "-Denergy.mqtt.topics=tele/+/+", "-Denergy.timezone=UTC"));
             String extra = System.getProperty("bench.service-option", "").strip();
@@ -104,7 +104,8 @@ final class BenchRun {
             long[] rss = rss(svc.pid());
             double brokerCpu = "mosquitto".equals(broker) ? cpuSeconds(children.get(0).pid()) : -1;
             String label = broker + ", " + seconds + " s, " + (rate > 0 ? String.format("%,d/s offered", rate) : "full speed");
-            return new Result(label, heap().substring(1), published, acked, rows, lastRowAt - first, rss[0], rss[1],
+            String heap = service.stream().filter(o -> o.startsWith("-Xmx")).reduce((a, b) -> b).orElse(heap());
+            return new Result(label, heap.substring(1), published, acked, rows, lastRowAt - first, rss[0], rss[1],
                     cpuSeconds(svc.pid()), brokerCpu);
         } finally {
             for (Process p : children) {
