@@ -10,15 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.energymonitor.mqtt.ArrivedMessages;
 import org.energymonitor.mqtt.BrokerSettings;
 import org.energymonitor.mqtt.EmbeddedBroker;
 import org.junit.jupiter.api.Test;
@@ -41,32 +36,8 @@ class MqttWireTest {
         try {
             subscriber.connect(new MqttConnectionOptions());
             subscriber.subscribe("tele/+/SENSOR", 1);
-            subscriber.setCallback(new MqttCallback() {
-                @Override
-                public void disconnected(MqttDisconnectResponse r) {
-                }
-
-                @Override
-                public void mqttErrorOccurred(MqttException e) {
-                }
-
-                @Override
-                public void messageArrived(String topic, MqttMessage m) {
-                    received.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8));
-                }
-
-                @Override
-                public void deliveryComplete(IMqttToken t) {
-                }
-
-                @Override
-                public void connectComplete(boolean reconnect, String uri) {
-                }
-
-                @Override
-                public void authPacketArrived(int code, MqttProperties p) {
-                }
-            });
+            subscriber.setCallback(new ArrivedMessages((topic, m) ->
+                    received.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8))));
             AtomicLong acked = new AtomicLong();
             AtomicLong failed = new AtomicLong();
             int n = 3_000; // more than the broker's receive maximum (1,000), so the window fills and refills
