@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,10 +91,10 @@ class ApiBasicsTest {
 
     @Test
     void a_counter_glitch_is_quarantined_and_left_out_of_the_energy() throws Exception {
-        ZoneId berlin = ZoneId.of("Europe/Berlin");
-        LocalDateTime t0 = LocalDateTime.now(berlin).withNano(0).minusMinutes(10);
-        // Formatted, not toString(): that drops ":00" seconds, and Tasmota's Time always has them.
-        DateTimeFormatter tasmota = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+        // zoned, so that the ten minutes are real ones across a daylight-saving change; formatted with the offset
+        // rather than toString(), which drops ":00" seconds (Tasmota's Time always has them)
+        ZonedDateTime t0 = ZonedDateTime.now(ZoneId.of("Europe/Berlin")).truncatedTo(ChronoUnit.SECONDS).minusMinutes(10);
+        DateTimeFormatter tasmota = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
         double[] counters = {100.0, 100.1, 0.0, 100.2};
         for (int i = 0; i < counters.length; i++) {
             service.publish("tele/glitchy/SENSOR", "{\"Time\":\"" + t0.plusMinutes(i).format(tasmota)
@@ -103,7 +104,7 @@ class ApiBasicsTest {
         RunningService.await(Duration.ofSeconds(10), "three readings and one quarantined", () ->
                 service.count("SELECT count(*) FROM readings WHERE meter = 'glitchy'") == 3
                         && service.count("SELECT count(*) FROM quarantine WHERE meter = 'glitchy'") == 1);
-        long start = t0.atZone(berlin).toInstant().toEpochMilli();
+        long start = t0.toInstant().toEpochMilli();
         JsonNode s = api.get("/api/stats?meter=glitchy&start=" + start + "&end=" + (start + 600_000)).json().get("stats");
         assertEquals(0.2, s.get("energy_used_kwh").asDouble(), 1e-4, s.toString());
         assertEquals(3, s.get("count").asLong());

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,8 @@ class IngestPipelineTest {
     }
 
     private static String now(int plusSeconds) {
-        return LocalDateTime.now(ZoneId.of("Europe/Berlin")).plusSeconds(plusSeconds).format(TASMOTA);
+        // zoned: seconds added to a LocalDateTime can land in the spring gap, a local time that never exists
+        return ZonedDateTime.now(ZoneId.of("Europe/Berlin")).plusSeconds(plusSeconds).format(TASMOTA);
     }
 
     @Test

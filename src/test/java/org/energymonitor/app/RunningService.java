@@ -28,6 +28,9 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  */
 public final class RunningService implements AutoCloseable {
 
+    /** A Quartz cron expression that does not fire before 2099. */
+    public static final String NEVER = "0 0 0 1 1 ? 2099";
+
     private final Path dataDir;
     private final Map<String, String> overrides;
     private Service service;
@@ -42,6 +45,10 @@ public final class RunningService implements AutoCloseable {
         overrides.put("energy.http.port", Integer.toString(freePort()));
         overrides.put("energy.timezone", "Europe/Berlin");
         overrides.put("energy.ingest.batch-ms", "100");
+        for (String job : new String[] {"health-check", "watchdog", "backup", "git-history", "daily-summary"}) {
+            // tests fire jobs through their triggers; a run by the clock in the middle of a test would be a second run
+            overrides.put("energy.jobs." + job + ".cron", NEVER);
+        }
         overrides.putAll(extra);
     }
 

@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.energymonitor.app.ApiClient;
+import org.energymonitor.app.DayBoundary;
 import org.energymonitor.app.RunningService;
 import org.energymonitor.ops.SimulateHistory;
 import org.energymonitor.store.Database;
@@ -46,6 +47,8 @@ class DashboardTest {
 
     @BeforeAll
     static void start() throws Exception {
+        // the page's "yesterday" and "this week" must be the API's when they are compared
+        DayBoundary.awaitCalendarDay(BERLIN, Duration.ZERO, Duration.ofMinutes(3));
         service = new RunningService(dir, Map.of()).start();
         api = service.api();
         Database db = service.context().getRegistry().lookupByNameAndType("database", Database.class);
@@ -195,7 +198,8 @@ class DashboardTest {
 
         JsonNode latest = api.get("/api/latest_reading").json();
         double counter = latest.get("e").asDouble() + 0.002;
-        String time = OffsetDateTime.now(BERLIN).truncatedTo(ChronoUnit.SECONDS).toString();
+        // formatted, not toString(), which drops ":00" seconds (Tasmota's Time always has them)
+        String time = OffsetDateTime.now(BERLIN).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX"));
         before = (Map<?, ?>) browser.js("return window.energyMonitor.requests()");
         polls0 = ((Number) browser.js("return window.energyMonitor.polls()")).longValue();
         service.publish("tele/house/SENSOR", "{\"Time\":\"" + time + "\",\"MT681\":{\"Total_in\":" + counter
