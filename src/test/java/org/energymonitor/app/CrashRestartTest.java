@@ -75,7 +75,8 @@ class CrashRestartTest {
             try {
                 MqttClient client = new MqttClient(url, "crash-publisher", new MemoryPersistence());
                 client.connect();
-                long base = Instant.now().minusSeconds(4 * 3600).getEpochSecond();
+                // a second apart, from 20 h ago: 72,000 messages before the times run past now (4 h ran out at 14,520)
+                long base = Instant.now().minusSeconds(20 * 3600).getEpochSecond();
                 for (long i = 0; running.get(); i++) {
                     String payload = "{\"Time\":\"" + Instant.ofEpochSecond(base + i) + "\",\"MT681\":{\"Total_in\":"
                             + (100 + i * 0.0001) + ",\"Power\":360}}";
@@ -108,11 +109,11 @@ class CrashRestartTest {
         }
     }
 
-    /** Waits until the row count reaches {@code expected} or stops growing for 5 s. */
+    /** Waits until the row count reaches {@code expected} or stops growing for 10 s. */
     private long settle(long expected) throws Exception {
         long last = -1;
         long since = System.currentTimeMillis();
-        while (System.currentTimeMillis() - since < 5_000) {
+        while (System.currentTimeMillis() - since < 10_000) {
             long n = rows();
             if (n >= expected) {
                 return n;

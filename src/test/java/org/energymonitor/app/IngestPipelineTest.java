@@ -37,7 +37,9 @@ class IngestPipelineTest {
 
     @BeforeAll
     void start() throws Exception {
-        service = new RunningService(dir, Map.of("energy.ingest.max-payload-bytes", "2048")).start();
+        // a merge window that a stalled test machine cannot outlast between the three parts of one second
+        service = new RunningService(dir, Map.of("energy.ingest.max-payload-bytes", "2048",
+                "energy.ingest.merge-window-ms", "5000")).start();
     }
 
     @AfterAll

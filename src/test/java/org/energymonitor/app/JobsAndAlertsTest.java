@@ -29,7 +29,7 @@ class JobsAndAlertsTest {
     static Map<String, String> telegram(FakeTelegram fake, String... more) {
         Map<String, String> m = new HashMap<>(Map.of("energy.telegram.token", "123:test-token",
                 "energy.telegram.chat-id", "42", "energy.telegram.base-url", fake.baseUrl(),
-                "energy.telegram.retry-ms", "500", "energy.telegram.timeout-ms", "1500"));
+                "energy.telegram.retry-ms", "500", "energy.telegram.timeout-ms", "5000"));
         for (int i = 0; i < more.length; i += 2) {
             m.put(more[i], more[i + 1]);
         }
@@ -40,6 +40,12 @@ class JobsAndAlertsTest {
         return "{\"Time\":\"" + Instant.now().minusSeconds(5) + "\",\"MT681\":{\"Total_in\":" + kwh + ",\"Power\":300}}";
     }
 
+    /** Waits for the one reading and for its meter: the meters row is written after the readings batch commits. */
+    static void awaitMeter(RunningService service) throws Exception {
+        await(WAIT, "the reading and its meter", () -> service.count("SELECT count(*) FROM readings") == 1
+                && service.count("SELECT count(*) FROM meters WHERE meter = 'hall'") == 1);
+    }
+
     @Test
     void a_health_check_below_the_threshold_sends_one_telegram_alert_and_reports_in_status(@TempDir Path dir)
             throws Exception {
@@ -47,7 +53,7 @@ class JobsAndAlertsTest {
              RunningService service = new RunningService(dir, telegram(fake,
                      "energy.health.min-readings-per-hour", "100")).start()) {
             service.publish("tele/hall/SENSOR", reading(1000.0));
-            await(WAIT, "the reading", () -> service.count("SELECT count(*) FROM readings") == 1);
+            awaitMeter(service);
             JsonNode job = Jobs.fire(service, "health-check");
             assertTrue(job.get("ok").asBoolean(), job.toString());
             assertTrue(job.get("last_result").asText().contains("hall 1 readings (alert below 100, configured)"),
@@ -71,7 +77,7 @@ class JobsAndAlertsTest {
         try (RunningService service = new RunningService(dir, Map.of("energy.health.min-readings-per-hour", "100")).start()) {
             assertEquals(ServiceStatus.Stopped, service.context().getRouteController().getRouteStatus("deliver-alerts"));
             service.publish("tele/hall/SENSOR", reading(1000.0));
-            await(WAIT, "the reading", () -> service.count("SELECT count(*) FROM readings") == 1);
+            awaitMeter(service);
             assertTrue(Jobs.fire(service, "health-check").get("ok").asBoolean());
             JsonNode jobs = service.api().get("/status").json().get("jobs");
             assertEquals(5, jobs.size(), jobs.toString());
@@ -121,7 +127,7 @@ class JobsAndAlertsTest {
                      .start()) {
             fake.hangNext(1);
             service.publish("tele/hall/SENSOR", reading(1000.0));
-            await(WAIT, "the reading", () -> service.count("SELECT count(*) FROM readings") == 1);
+            awaitMeter(service);
             long t0 = System.nanoTime();
             Jobs.fire(service, "health-check");
             Jobs.fire(service, "watchdog");
@@ -143,7 +149,7 @@ class JobsAndAlertsTest {
             // the reading (5 s old) must be today's when the summary looks at yesterday
             DayBoundary.awaitCalendarDay(ZoneId.of("Europe/Berlin"), Duration.ofSeconds(10), Duration.ofMinutes(1));
             service.publish("tele/hall/SENSOR", reading(1000.0));
-            await(WAIT, "the reading", () -> service.count("SELECT count(*) FROM readings") == 1);
+            awaitMeter(service);
             JsonNode git = Jobs.fire(service, "git-history");
             assertTrue(git.get("ok").asBoolean() && git.get("last_result").asText().contains("pushed to file:"),
                     git.toString());

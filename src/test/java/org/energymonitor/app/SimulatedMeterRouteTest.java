@@ -24,6 +24,16 @@ class SimulatedMeterRouteTest {
                 "energy.simulator.period-ms", "300", "energy.simulator.device", "sim-test", "energy.ingest.keep-raw", "true")).start()) {
             await(Duration.ofSeconds(20), "five simulated readings", () ->
                     service.count("SELECT count(*) FROM readings WHERE meter = 'sim-test'") >= 5);
+            // stop the meter and let the last batch land, so that the rows and raw payloads compared below stay put
+            service.context().getRouteController().stopRoute("simulated-meter");
+            long[] seen = {-1};
+            await(Duration.ofSeconds(20), "no more rows", () -> {
+                Thread.sleep(500);
+                long n = service.count("SELECT count(*) FROM readings WHERE meter = 'sim-test'");
+                boolean still = n == seen[0];
+                seen[0] = n;
+                return still;
+            });
             List<Map<String, Object>> rows = service.rows(
                     "SELECT power_w, import_kwh FROM readings WHERE meter = 'sim-test' ORDER BY ts");
             double previous = 0;

@@ -110,7 +110,8 @@ final class Browser implements AutoCloseable {
     }
 
     void waitUntil(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, timeout).withMessage(what).until(d -> condition.getAsBoolean());
+        // every 50 ms, not WebDriverWait's 500 ms: some tests time how soon something shows
+        new WebDriverWait(driver, timeout, Duration.ofMillis(50)).withMessage(what).until(d -> condition.getAsBoolean());
     }
 
     Path screenshot(String name) throws IOException {

@@ -164,11 +164,14 @@ class DashboardInteractionTest {
             over = box(b, "#chart .u-over");
             double x = over[0] + over[2] / 2;
             double y = over[1] + over[3] / 2;
-            touch(b, "touchStart", x, y);
-            touch(b, "touchEnd", x, y);
-            Thread.sleep(60);
-            touch(b, "touchStart", x, y);
-            touch(b, "touchEnd", x, y);
+            // two taps within 350 ms; a renderer busy for longer makes them two single taps, so up to three tries
+            for (int attempt = 0; attempt < 3 && viewWidth(b) != 24 * HOUR; attempt++) {
+                touch(b, "touchStart", x, y);
+                touch(b, "touchEnd", x, y);
+                touch(b, "touchStart", x, y);
+                touch(b, "touchEnd", x, y);
+                Thread.sleep(1000);
+            }
             b.waitUntil(Duration.ofSeconds(5), "the double tap back to the day", () -> viewWidth(b) == 24 * HOUR);
             assertEquals("true", b.find("[data-range=day]").getAttribute("aria-pressed"));
             assertEquals(List.of(), b.severeLogs(), "the browser console has no errors");
