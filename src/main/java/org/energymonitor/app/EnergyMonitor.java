@@ -18,9 +18,29 @@ public final class EnergyMonitor {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    /** Runs the service or one command; the exit code: 0 done, 1 failed, 2 wrong usage. */
+    static int run(String[] args) throws Exception {
         List<String> rest = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : List.of();
         String command = args.length == 0 ? "run" : args[0];
-        int code = switch (command) {
+        if (rest.contains("--help") || rest.contains("-h")) {
+            return usage(0);
+        }
+        try {
+            return command(command, rest);
+        } catch (IllegalArgumentException e) {
+            if ("run".equals(command)) {
+                throw e;
+            }
+            System.err.println(command + ": " + e.getMessage()); // a bad option value: one line, not a stack trace
+            return 2;
+        }
+    }
+
+    private static int command(String command, List<String> rest) throws Exception {
+        return switch (command) {
             case "run" -> {
                 new Service().run();
                 yield 0;
@@ -36,7 +56,6 @@ public final class EnergyMonitor {
                 yield usage(2);
             }
         };
-        System.exit(code);
     }
 
     /** Reads one line (the password) from standard input and prints its hash; nothing goes to the command line. */
