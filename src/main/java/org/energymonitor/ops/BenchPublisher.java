@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The publishing side of {@code bench-ingest}, run in its own process: many simulated devices publish Tasmota SENSOR
  * messages with distinct timestamps at QoS 1 as fast as the broker acknowledges them, over {@link MqttWire}
  * connections, never more in flight than the broker's receive maximum. Prints one line:
- * {@code published=N acked=N failed=N first=ms last=ms}. Arguments: URL DEVICES SECONDS CONNECTIONS [RATE], where RATE
+ * {@code published=N acked=N unrouted=N failed=N first=ms last=ms}, where unrouted counts the PUBACKs that say no
+ * subscriber matched (the broker dropped the message, as MQTT has it). Arguments: URL DEVICES SECONDS CONNECTIONS [RATE], where RATE
  * (messages per second in all, 0 = as fast as the broker acknowledges) paces the publishing.
  */
 public final class BenchPublisher {
@@ -23,6 +24,7 @@ public final class BenchPublisher {
         double perConnection = args.size() > 4 ? Double.parseDouble(args.get(4)) / connections : 0;
         AtomicLong published = new AtomicLong();
         AtomicLong acked = new AtomicLong();
+        AtomicLong unrouted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long first = System.currentTimeMillis();
         long deadline = first + seconds * 1000;
@@ -30,21 +32,21 @@ public final class BenchPublisher {
         for (int c = 0; c < connections; c++) {
             int connection = c;
             Thread t = new Thread(() -> publish(url, connection, connections, devices, deadline, perConnection, published,
-                    acked, failed));
+                    acked, unrouted, failed));
             t.start();
             threads.add(t);
         }
         for (Thread t : threads) {
             t.join();
         }
-        System.out.printf("published=%d acked=%d failed=%d first=%d last=%d%n",
-                published.get(), acked.get(), failed.get(), first, System.currentTimeMillis());
+        System.out.printf("published=%d acked=%d unrouted=%d failed=%d first=%d last=%d%n",
+                published.get(), acked.get(), unrouted.get(), failed.get(), first, System.currentTimeMillis());
         return 0;
     }
 
     private static void publish(String url, int connection, int connections, int devices, long deadline, double rate,
-                                AtomicLong published, AtomicLong acked, AtomicLong failed) {
-        try (MqttWire wire = new MqttWire(url, "bench-publisher-" + connection, acked, failed)) {
+                                AtomicLong published, AtomicLong acked, AtomicLong unrouted, AtomicLong failed) {
+        try (MqttWire wire = new MqttWire(url, "bench-publisher-" + connection, acked, unrouted, failed)) {
             long base = System.currentTimeMillis() / 1000 - 23 * 3600;
             long[] counters = new long[devices];
             List<byte[]> topics = new ArrayList<>();

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchRun {
 
-    record Result(String broker, String heap, long published, long acked, long rows, long millis, long rssKb, long peakKb,
-                  double serviceCpu, double brokerCpu) {
+    record Result(String broker, String heap, long published, long acked, long unrouted, long rows, long millis,
+                  long rssKb, long peakKb, double serviceCpu, double brokerCpu) {
         long lost() {
             return acked - rows;
         }
@@ -74,7 +74,7 @@ final class BenchRun {
             Process svc = svcBuilder.redirectErrorStream(true)
                     .redirectOutput(dir.resolve("service.log").toFile()).start();
             children.add(svc);
-            awaitStarted(dir.resolve("service.log"));
+            awaitSubscribed(dir.resolve("service.log"));
             System.out.printf("%s: service started (pid %d), publishing for %d s from %d devices...%n",
                     broker, svc.pid(), seconds, devices);
             Process pub = new ProcessBuilder(java(), "-cp", jar.toString(), "org.energymonitor.app.EnergyMonitor",
@@ -84,6 +84,11 @@ final class BenchRun {
             pub.waitFor();
             long published = field(line, "published");
             long acked = field(line, "acked");
+            long unrouted = field(line, "unrouted");
+            if (unrouted > 0) {
+                System.out.printf("%s: %,d messages were acknowledged with \"no matching subscribers\" and dropped by the "
+                        + "broker; they are not counted as acknowledged, and the run is a failure%n", broker, unrouted);
+            }
             long first = field(line, "first");
             long rows = 0;
             long lastChange = System.currentTimeMillis();
@@ -105,7 +110,7 @@ final class BenchRun {
             double brokerCpu = "mosquitto".equals(broker) ? cpuSeconds(children.get(0).pid()) : -1;
             String label = broker + ", " + seconds + " s, " + (rate > 0 ? String.format("%,d/s offered", rate) : "full speed");
             String heap = service.stream().filter(o -> o.startsWith("-Xmx")).reduce((a, b) -> b).orElse(heap());
-            return new Result(label, heap.substring(1), published, acked, rows, lastRowAt - first, rss[0], rss[1],
+            return new Result(label, heap.substring(1), published, acked, unrouted, rows, lastRowAt - first, rss[0], rss[1],
                     cpuSeconds(svc.pid()), brokerCpu);
         } finally {
             for (Process p : children) {
@@ -131,16 +136,20 @@ final class BenchRun {
         return p;
     }
 
-    private static void awaitStarted(Path log) throws Exception {
+    /**
+     * Waits for the service's MQTT subscription, not only for Camel's start: the MQTT routes start after it, and on a
+     * fresh session a message published before the SUBACK has no subscriber, so the broker drops it.
+     */
+    private static void awaitSubscribed(Path log) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(") started in")) {
+            if (Files.exists(log) && Files.readString(log).contains("MQTT subscribed to tele/+/+")) {
                 Thread.sleep(500);
                 return;
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("The service did not start; see " + log);
+        throw new IllegalStateException("The service did not subscribe within 60 s; see " + log);
     }
 
     private static void awaitPort(int port) throws Exception {

@@ -29,17 +29,20 @@ final class MqttWire implements AutoCloseable {
     private final int windowSize;
     private final BitSet inFlight = new BitSet(65_536);
     private final AtomicLong acked;
+    private final AtomicLong unrouted;
     private final AtomicLong failed;
     private final Thread reader;
     private int nextId = 1;
 
-    MqttWire(String url, String clientId, AtomicLong acked, AtomicLong failed) throws IOException {
+    /** PUBACKs count into {@code acked}, reason 0x10 (no matching subscribers) into {@code unrouted}, errors into {@code failed}. */
+    MqttWire(String url, String clientId, AtomicLong acked, AtomicLong unrouted, AtomicLong failed) throws IOException {
         URI uri = URI.create(url);
         this.socket = new Socket(uri.getHost(), uri.getPort() < 0 ? 1883 : uri.getPort());
         socket.setTcpNoDelay(true);
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 65_536));
         this.out = new BufferedOutputStream(socket.getOutputStream(), 65_536);
         this.acked = acked;
+        this.unrouted = unrouted;
         this.failed = failed;
         byte[] id = clientId.getBytes(StandardCharsets.UTF_8);
         byte[] connect = new byte[10 + 1 + 2 + id.length];
@@ -127,7 +130,8 @@ final class MqttWire implements AutoCloseable {
                     synchronized (inFlight) {
                         inFlight.clear(id);
                     }
-                    (body.length > 2 && (body[2] & 0xff) >= 0x80 ? failed : acked).incrementAndGet();
+                    int reason = body.length > 2 ? body[2] & 0xff : 0;
+                    (reason >= 0x80 ? failed : reason == 0x10 ? unrouted : acked).incrementAndGet();
                     done++;
                 }
             }

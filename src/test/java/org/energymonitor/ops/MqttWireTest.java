@@ -39,15 +39,21 @@ class MqttWireTest {
             subscriber.setCallback(new ArrivedMessages((topic, m) ->
                     received.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8))));
             AtomicLong acked = new AtomicLong();
+            AtomicLong unrouted = new AtomicLong();
             AtomicLong failed = new AtomicLong();
             int n = 3_000; // more than the broker's receive maximum (1,000), so the window fills and refills
-            try (MqttWire wire = new MqttWire(url, "wire-test-publisher", acked, failed)) {
+            try (MqttWire wire = new MqttWire(url, "wire-test-publisher", acked, unrouted, failed)) {
                 byte[] topic = "tele/wire/SENSOR".getBytes(StandardCharsets.UTF_8);
                 for (int i = 0; i < n; i++) {
                     wire.publish(topic, ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
                 }
+                byte[] nobody = "nobody/listens".getBytes(StandardCharsets.UTF_8);
+                for (int i = 0; i < 5; i++) {
+                    wire.publish(nobody, "{}".getBytes(StandardCharsets.UTF_8));
+                }
             }
             assertEquals(n, acked.get(), "PUBACKs counted");
+            assertEquals(5, unrouted.get(), "PUBACKs with 'no matching subscribers' counted apart: the broker dropped them");
             assertEquals(0, failed.get());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (received.size() < n && System.nanoTime() < deadline) {
