@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * messages with distinct timestamps at QoS 1 as fast as the broker acknowledges them, over {@link MqttWire}
  * connections, never more in flight than the broker's receive maximum. Prints one line:
  * {@code published=N acked=N unrouted=N failed=N first=ms last=ms}, where unrouted counts the PUBACKs that say no
- * subscriber matched (the broker dropped the message, as MQTT has it). Arguments: URL DEVICES SECONDS CONNECTIONS [RATE], where RATE
- * (messages per second in all, 0 = as fast as the broker acknowledges) paces the publishing.
+ * subscriber matched (the broker dropped the message, as MQTT has it). Arguments: URL DEVICES SECONDS CONNECTIONS
+ * [RATE], where RATE (messages per second in all, 0 = as fast as the broker acknowledges) paces the publishing.
  */
 public final class BenchPublisher {
 

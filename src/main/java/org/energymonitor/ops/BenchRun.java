@@ -110,8 +110,8 @@ final class BenchRun {
             double brokerCpu = "mosquitto".equals(broker) ? cpuSeconds(children.get(0).pid()) : -1;
             String label = broker + ", " + seconds + " s, " + (rate > 0 ? String.format("%,d/s offered", rate) : "full speed");
             String heap = service.stream().filter(o -> o.startsWith("-Xmx")).reduce((a, b) -> b).orElse(heap());
-            return new Result(label, heap.substring(1), published, acked, unrouted, rows, lastRowAt - first, rss[0], rss[1],
-                    cpuSeconds(svc.pid()), brokerCpu);
+            return new Result(label, heap.substring(1), published, acked, unrouted, rows, lastRowAt - first, rss[0],
+                    rss[1], cpuSeconds(svc.pid()), brokerCpu);
         } finally {
             for (Process p : children) {
                 p.destroy();
