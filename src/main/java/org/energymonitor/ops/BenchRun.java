@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchRun {
 
+    /** The service's only subscription in a benchmark; its "MQTT subscribed to" log line starts the publisher. */
+    private static final String TOPIC = "tele/+/+";
+
     record Result(String broker, String heap, long published, long acked, long unrouted, long rows, long millis,
                   long rssKb, long peakKb, double serviceCpu, double brokerCpu) {
         long lost() {
@@ -57,7 +60,7 @@ final class BenchRun {
             List<String> service = new ArrayList<>(List.of(java(), heap(), "-XX:+UseSerialGC", "-Xss512k",
                     "-XX:MaxMetaspaceSize=128m", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000",
                     "-Denergy.data.dir=" + dir,
-                    "-Denergy.http.port=" + httpPort, "-Denergy.mqtt.topics=tele/+/+", "-Denergy.timezone=UTC"));
+                    "-Denergy.http.port=" + httpPort, "-Denergy.mqtt.topics=" + TOPIC, "-Denergy.timezone=UTC"));
             String extra = System.getProperty("bench.service-option", "").strip();
             if (!extra.isEmpty()) {
                 service.addAll(List.of(extra.split("\\s+")));
@@ -109,7 +112,8 @@ final class BenchRun {
             long[] rss = rss(svc.pid());
             double brokerCpu = "mosquitto".equals(broker) ? cpuSeconds(children.get(0).pid()) : -1;
             String label = broker + ", " + seconds + " s, " + (rate > 0 ? String.format("%,d/s offered", rate) : "full speed");
-            String heap = service.stream().filter(o -> o.startsWith("-Xmx")).reduce((a, b) -> b).orElse(heap());
+            // the last -Xmx wins: heap() or one from bench.service-option
+            String heap = service.stream().filter(o -> o.startsWith("-Xmx")).reduce((a, b) -> b).orElseThrow();
             return new Result(label, heap.substring(1), published, acked, unrouted, rows, lastRowAt - first, rss[0],
                     rss[1], cpuSeconds(svc.pid()), brokerCpu);
         } finally {
@@ -143,7 +147,7 @@ final class BenchRun {
     private static void awaitSubscribed(Path log) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains("MQTT subscribed to tele/+/+")) {
+            if (Files.exists(log) && Files.readString(log).contains("MQTT subscribed to " + TOPIC)) {
                 Thread.sleep(500);
                 return;
             }
