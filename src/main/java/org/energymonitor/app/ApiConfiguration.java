@@ -27,6 +27,7 @@ import org.energymonitor.query.Tariffs;
 import org.energymonitor.query.TimeParameter;
 import org.energymonitor.query.WarmUp;
 import org.energymonitor.store.Database;
+import org.energymonitor.store.HeldReadings;
 import org.energymonitor.store.MetersTable;
 import org.energymonitor.store.ReadingsTable;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -85,6 +86,7 @@ public final class ApiConfiguration implements CamelConfiguration {
         MqttConnections mqtt = new MqttConnections(context);
         StatusReport.Facts facts = new StatusReport.Facts(Version.current(),
                 context.resolvePropertyPlaceholders("{{energy.mqtt.broker-url}}"), c.getList("energy.mqtt.topics"), mqtt,
+                mqtt::paused,
                 r.lookupByNameAndType("jobLog", JobLog.class)::jobs);
         Metrics metrics = new Metrics(counters, mqtt);
         r.bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics.registry());
@@ -97,11 +99,14 @@ public final class ApiConfiguration implements CamelConfiguration {
         web.timeRequests(metrics.registry());
         HealthCheckRegistry checks = HealthCheckRegistry.get(context);
         checks.register(new EnergyHealthCheck("energy-mqtt", mqtt));
-        checks.register(new EnergyHealthCheck("energy-database", () -> databaseAnswers(db, meters)));
+        StatusReport status = new StatusReport(db, Clock.systemUTC(), facts, counters,
+                r.lookupByNameAndType("heldReadings", HeldReadings.class));
+        checks.register(new EnergyHealthCheck("energy-database",
+                () -> "ok".equals(status.storage().state()) && databaseAnswers(db, meters)));
         java.util.function.Predicate<org.apache.camel.health.HealthCheck> others =
                 check -> !EnergyHealthCheck.GROUP.equals(check.getGroup());
         r.bind("health", new Health(() -> HealthCheckHelper.invoke(context, check -> java.util.Map.of(), others, "full")));
-        r.bind("statusReport", new StatusReport(db, Clock.systemUTC(), facts, counters));
+        r.bind("statusReport", status);
     }
 
     private static boolean databaseAnswers(Database db, MetersTable meters) {

@@ -48,6 +48,7 @@ import org.energymonitor.query.TimeParameter;
 import org.energymonitor.query.Tariffs;
 import org.energymonitor.store.BatchInsert;
 import org.energymonitor.store.Database;
+import org.energymonitor.store.HeldReadings;
 import org.energymonitor.store.InstanceLock;
 import org.energymonitor.store.MetersTable;
 import org.energymonitor.store.QuarantineTable;
@@ -76,7 +77,7 @@ public final class AppConfiguration implements CamelConfiguration {
         InstanceLock lock = InstanceLock.tryAcquire(c.dbPath()).orElseThrow(() -> new IllegalStateException(
                 "Another Energy Monitor runs on " + c.dbPath().toAbsolutePath() + " (its .lock file is held)"));
         context.addService(new LockService(lock), true, false);
-        Database db = new Database(c.dbPath(), zone).migrate();
+        Database db = new Database(c.dbPath(), zone, c.getInt("energy.db.busy-timeout-ms")).migrate();
         r.bind("database", db);
         context.addService(new DatabaseService(db), true, false);
         r.bind("energyDb", db.dataSource());
@@ -108,6 +109,9 @@ public final class AppConfiguration implements CamelConfiguration {
             throw new IllegalArgumentException("energy.ingest.batch-size must be at most " + ReadingsTable.MAX_ROWS_PER_STATEMENT / 2);
         }
         r.bind("batchInsert", new BatchInsert(new ReadingsTable(), meters, counters, Clock.systemUTC()));
+        MqttConnections intake = new MqttConnections(context);
+        r.bind("heldReadings", new HeldReadings(c.getInt("energy.ingest.max-held-readings"), Clock.systemUTC(),
+                intake::pause, intake::resume));
         r.bind("batchStrategy", new GroupedBodyAggregationStrategy());
 
         SimulatedMeter simulated = new SimulatedMeter(LoadProfile.h0(), zone, c.getDouble("energy.simulator.yearly-kwh"),

@@ -17,8 +17,19 @@ public final class EnergyMonitor {
     private EnergyMonitor() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+    /**
+     * Always ends the process with an exit status: a refused start must not leave the JVM running on the embedded
+     * broker's non-daemon threads (systemd's {@code Restart=on-failure} needs the non-zero exit).
+     */
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args);
+        } catch (Throwable e) {
+            System.err.println("energy-monitor: start-up refused: " + StartupRefusal.reason(e));
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** Runs the service or one command; the exit code: 0 done, 1 failed, 2 wrong usage. */

@@ -1,5 +1,9 @@
 package org.energymonitor.mqtt;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -19,11 +23,21 @@ import org.slf4j.LoggerFactory;
  * A paho-mqtt5 consumer that sets its callback before connecting (see {@link SessionSafeEndpoints}), resubscribes
  * after every reconnect, logs one line per connection change, and leaves its persistent session on the broker
  * when it stops.
+ *
+ * <p>The resubscription runs on a thread of its own, never on paho's callback thread: after a broker restart the
+ * broker pushes the session's queued messages at once, paho's inbound queue (10 messages) fills while the callback
+ * thread would wait for the SUBACK, the SUBACK is never read, and paho drops the connection after its 60 s timeout,
+ * over and over. {@link #pauseIntake} disconnects (the broker keeps queuing for the persistent session) while the database
+ * cannot take readings, and {@link #resumeIntake} connects again.
  */
 final class SessionSafeConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.energymonitor.mqtt");
     private MqttClient client;
+    private ScheduledExecutorService control;
+    private volatile boolean paused;
+    private volatile boolean pauseWanted;
+    private volatile String pauseReason;
 
     SessionSafeConsumer(SessionSafeEndpoints.SafeEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -37,6 +51,11 @@ final class SessionSafeConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        control = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mqtt-control-" + getEndpoint().getTopic());
+            t.setDaemon(true);
+            return t;
+        });
         SessionSafeEndpoints.SafeEndpoint endpoint = getEndpoint();
         String topic = endpoint.getTopic();
         int qos = endpoint.getConfiguration().getQos();
@@ -47,11 +66,7 @@ final class SessionSafeConsumer extends DefaultConsumer {
             public void connectComplete(boolean reconnect, String serverUri) {
                 if (reconnect) {
                     LOG.info("MQTT reconnected to {}; resubscribing to {}", serverUri, topic);
-                    try {
-                        client.subscribe(topic, qos);
-                    } catch (MqttException e) {
-                        LOG.warn("MQTT resubscribe to {} failed: {}", topic, e.getMessage());
-                    }
+                    control.execute(() -> subscribe("resubscribe"));
                 }
             }
 
@@ -100,8 +115,76 @@ final class SessionSafeConsumer extends DefaultConsumer {
                 endpoint.getConfiguration().getClientId());
     }
 
+    private void subscribe(String what) {
+        MqttClient c = client;
+        if (c == null || !c.isConnected()) {
+            return; // the next connectComplete subscribes again
+        }
+        try {
+            c.subscribe(getEndpoint().getTopic(), getEndpoint().getConfiguration().getQos());
+            LOG.info("MQTT {} to {} done", what, getEndpoint().getTopic());
+        } catch (MqttException e) {
+            LOG.warn("MQTT {} to {} failed: {}", what, getEndpoint().getTopic(), e.getMessage());
+        }
+    }
+
+    /**
+     * Disconnects and stays disconnected until {@link #resumeIntake}: the persistent session keeps the subscription,
+     * and the broker queues the messages that arrive meanwhile. Runs on this consumer's own thread (paho refuses a
+     * disconnect from its callback thread, which is where a failing batch insert may run).
+     */
+    void pauseIntake(String reason) {
+        pauseReason = reason;
+        pauseWanted = true;
+        control.execute(this::reconcile);
+    }
+
+    /** Connects again after {@link #pauseIntake} (retried every second until it works); the broker then delivers. */
+    void resumeIntake() {
+        pauseWanted = false;
+        control.execute(this::reconcile);
+    }
+
+    /** Brings the connection to what was asked last; a failed reconnect is tried again a second later. */
+    private void reconcile() {
+        MqttClient c = client;
+        if (c == null) {
+            return;
+        }
+        if (pauseWanted && !paused) {
+            paused = true;
+            LOG.warn("MQTT intake of {} paused: {}; the broker keeps the messages for the session",
+                    getEndpoint().getTopic(), pauseReason);
+            try {
+                c.disconnect();
+            } catch (MqttException e) {
+                LOG.debug("MQTT disconnect for the pause failed: {}", e.getMessage());
+            }
+        } else if (!pauseWanted && paused) {
+            try {
+                if (!c.isConnected()) {
+                    c.connect(getEndpoint().connectionOptions());
+                }
+                paused = false;
+                LOG.info("MQTT intake of {} resumed", getEndpoint().getTopic());
+                subscribe("subscribe after the pause");
+            } catch (MqttException e) {
+                LOG.warn("MQTT intake of {} cannot resume yet ({}); trying again in 1 s", getEndpoint().getTopic(),
+                        e.getMessage());
+                control.schedule(this::reconcile, 1, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    boolean isPaused() {
+        return paused;
+    }
+
     @Override
     protected void doStop() throws Exception {
+        if (control != null) {
+            control.shutdownNow();
+        }
         if (client != null) {
             try {
                 if (client.isConnected()) {

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.energymonitor.ingest.IngestCounters;
 import org.energymonitor.store.Database;
+import org.energymonitor.store.HeldReadings;
 import org.energymonitor.store.MeterState;
 import org.energymonitor.store.MetersTable;
 import org.energymonitor.store.QuarantineTable;
@@ -21,8 +22,19 @@ import org.energymonitor.store.RollupsTable;
 /** {@code GET /status}: is the service healthy, connected and receiving readings. */
 public final class StatusReport {
 
-    /** The MQTT side: {@code connected} is the real state of every subscription's client. */
-    public record Mqtt(boolean connected, String broker, List<String> topics) {
+    /**
+     * The MQTT side: {@code connected} is the real state of every subscription's client; {@code paused} is true
+     * while the intake waits on purpose for the database (the broker keeps queuing).
+     */
+    public record Mqtt(boolean connected, boolean paused, String broker, List<String> topics) {
+    }
+
+    /**
+     * The database side: {@code state} is {@code ok}, {@code holding} (writes fail; {@code heldReadings} readings
+     * wait in memory since {@code since} and are written again when the database takes them) or {@code file_problem}
+     * (the file was removed or replaced; {@code error} says which).
+     */
+    public record Storage(String state, long since, long heldReadings, String error) {
     }
 
     /** One meter: its state from {@code meters} and its readings in the last hour. */
@@ -35,14 +47,15 @@ public final class StatusReport {
     }
 
     /** The JSON answer. {@code jobs} lists the scheduled jobs (their last and next run, duration, result). */
-    public record Status(String status, String version, long startedAt, long uptimeS, Mqtt mqtt, List<Meter> meters,
+    public record Status(String status, String version, long startedAt, long uptimeS, Mqtt mqtt, Storage storage,
+                         List<Meter> meters,
                          long readingsLastHour, long readingsTotal, Map<String, Long> ingest, Quarantine quarantine,
                          List<?> jobs) {
     }
 
     /** What {@code /status} reports that does not live in the database. */
     public record Facts(String version, String broker, List<String> topics, BooleanSupplier mqttConnected,
-                        Supplier<List<?>> jobs) {
+                        BooleanSupplier mqttPaused, Supplier<List<?>> jobs) {
     }
 
     private final Database db;
@@ -50,12 +63,14 @@ public final class StatusReport {
     private final long startedAt;
     private final Facts facts;
     private final IngestCounters counters;
+    private final HeldReadings held;
     private final MetersTable meters = new MetersTable();
     private final ReadingsTable readings = new ReadingsTable();
     private final QuarantineTable quarantine = new QuarantineTable();
     private final RollupsTable rollups = new RollupsTable();
 
-    public StatusReport(Database db, Clock clock, Facts facts, IngestCounters counters) {
+    public StatusReport(Database db, Clock clock, Facts facts, IngestCounters counters, HeldReadings held) {
+        this.held = held;
         this.db = db;
         this.clock = clock;
         this.startedAt = clock.millis();
@@ -63,8 +78,20 @@ public final class StatusReport {
         this.counters = counters;
     }
 
+    /** The database's state; also what the health check's database probe reads. */
+    public Storage storage() {
+        String fileProblem = db.fileProblem();
+        HeldReadings.State h = held.state();
+        if (fileProblem != null) {
+            return new Storage("file_problem", h.since(), h.readings(), fileProblem);
+        }
+        return h.holding() ? new Storage("holding", h.since(), h.readings(), h.lastError())
+                : new Storage("ok", 0, 0, null);
+    }
+
     public Status status() throws Exception {
         long now = clock.millis();
+        Storage storage = storage();
         long hourAgo = now - Duration.ofHours(1).toMillis();
         try (Connection c = db.reader()) {
             List<Meter> list = new ArrayList<>();
@@ -77,8 +104,9 @@ public final class StatusReport {
                 list.add(new Meter(m.meter(), m.lastReading(), m.online(), m.lastSeen(), m.serial(), n));
             }
             boolean connected = facts.mqttConnected().getAsBoolean();
-            return new Status(connected ? "ok" : "degraded", facts.version(), startedAt, (now - startedAt) / 1000,
-                    new Mqtt(connected, facts.broker(), facts.topics()), list, lastHour, total, counters.outcomes(),
+            boolean ok = connected && "ok".equals(storage.state());
+            return new Status(ok ? "ok" : "degraded", facts.version(), startedAt, (now - startedAt) / 1000,
+                    new Mqtt(connected, facts.mqttPaused().getAsBoolean(), facts.broker(), facts.topics()), storage, list, lastHour, total, counters.outcomes(),
                     new Quarantine(quarantine.countByReason(c), counters.reasons()), facts.jobs().get());
         }
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * The SQLite file: opens connections in WAL mode and migrates the schema at start-up. Every connection it hands out
@@ -34,6 +36,8 @@ public final class Database implements AutoCloseable {
      */
     private Connection keeper;
     private final ReadPool readers;
+    /** The file system's identity (device and inode) of the file the service opened. */
+    private Object identity;
 
     /** A database whose local days are those of the system zone (commands and tests; the service passes its zone). */
     public Database(Path file) {
@@ -41,6 +45,11 @@ public final class Database implements AutoCloseable {
     }
 
     public Database(Path file, ZoneId zone) {
+        this(file, zone, 15_000);
+    }
+
+    /** {@code busyTimeoutMs}: how long a statement waits for another process's lock before it fails. */
+    public Database(Path file, ZoneId zone, int busyTimeoutMs) {
         this.file = file.toAbsolutePath();
         this.zone = zone;
         try {
@@ -54,8 +63,11 @@ public final class Database implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(15_000);
+        config.setBusyTimeout(busyTimeoutMs);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        // Never create the file behind the service's back: a connection opened after the file was removed fails
+        // (SQLITE_CANTOPEN) instead of writing into a new empty database. migrate() creates it once.
+        config.resetOpenMode(SQLiteOpenMode.CREATE);
         this.dataSource = new RollupDataSource(config, zone);
         this.dataSource.setUrl("jdbc:sqlite:" + this.file);
         this.readers = new ReadPool(dataSource, 8);
@@ -70,7 +82,11 @@ public final class Database implements AutoCloseable {
     public Database migrate() {
         try {
             if (keeper == null) {
+                if (!Files.exists(file)) {
+                    DriverManager.getConnection("jdbc:sqlite:" + file).close(); // creates the empty file
+                }
                 keeper = connection();
+                identity = DatabaseFile.identity(file);
             }
             new Schema().migrate(keeper);
             if (new RollupRebuild(zone).ensureDayZone(keeper)) {
@@ -98,6 +114,33 @@ public final class Database implements AutoCloseable {
             }
             keeper = null;
         }
+    }
+
+    /**
+     * What is wrong with the file on disk, or null: removed, or replaced by another file, while the service ran.
+     * A stat per call; cheap enough for every health check and every held-batch retry.
+     */
+    public String fileProblem() {
+        return identity == null ? null : DatabaseFile.problem(file, identity);
+    }
+
+    /**
+     * When the file was removed while the service ran, writes it again from the connection that still holds the
+     * removed file open (SQLite reads a deleted file's content, WAL included, through an open handle), then reopens
+     * every connection on it. Returns true when it rebuilt the file; a replaced file is left alone.
+     */
+    public synchronized boolean recreateIfRemoved() throws SQLException {
+        if (keeper == null || identity == null || Files.exists(file)) {
+            return false;
+        }
+        identity = DatabaseFile.rebuild(keeper, file);
+        readers.renew();
+        Connection old = keeper;
+        keeper = connection();
+        old.close();
+        LOG.error("The database file {} was removed while the service ran; it was rebuilt from the open connection",
+                file);
+        return true;
     }
 
     public Connection connection() throws SQLException {

@@ -18,6 +18,8 @@ final class ReadPool implements AutoCloseable {
 
     private final DataSource source;
     private final BlockingQueue<Connection> idle;
+    /** Bumped by {@link #renew()}: connections of an older generation are closed when given back. */
+    private volatile int generation;
 
     ReadPool(DataSource source, int size) {
         this.source = source;
@@ -30,9 +32,14 @@ final class ReadPool implements AutoCloseable {
             real = source.getConnection();
         }
         Connection connection = real;
+        int borrowedIn = generation;
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("close")) {
+                        if (borrowedIn != generation) {
+                            connection.close();
+                            return null;
+                        }
                         giveBack(connection);
                         return null;
                     }
@@ -55,6 +62,12 @@ final class ReadPool implements AutoCloseable {
         if (!idle.offer(real)) {
             real.close();
         }
+    }
+
+    /** Closes the idle connections and retires the borrowed ones: the next borrow opens the file anew. */
+    void renew() throws SQLException {
+        generation++;
+        close();
     }
 
     @Override

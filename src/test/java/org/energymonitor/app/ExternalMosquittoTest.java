@@ -109,31 +109,13 @@ class ExternalMosquittoTest {
         for (int i = 1; i <= 50; i++) {
             MqttMessage m = new MqttMessage(reading(i, 10.0 + i * 0.001).getBytes(StandardCharsets.UTF_8));
             m.setQos(1);
-            publishWithRetry(client, m);
+            PahoPublish.withRetry(client, "tele/outage/SENSOR", m);
         }
         client.disconnect();
         client.close();
         assertEquals(1, first.count("SELECT count(*) FROM readings WHERE meter = 'outage'"), "nothing arrives while down");
         try (RunningService second = new RunningService(dir, same).start()) {
             await(WAIT, "all 51 readings", () -> second.count("SELECT count(*) FROM readings WHERE meter = 'outage'") == 51);
-        }
-    }
-
-    /**
-     * Paho's synchronous client can briefly count a just-acknowledged publish as still in flight and refuse the next
-     * one with "Too many publishes in progress" (reason 32202) on a loaded machine: wait and send it again.
-     */
-    private static void publishWithRetry(MqttClient client, MqttMessage m) throws Exception {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                client.publish("tele/outage/SENSOR", m);
-                return;
-            } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
-                if (e.getReasonCode() != 32202 || attempt >= 50) {
-                    throw e;
-                }
-                Thread.sleep(20);
-            }
         }
     }
 }

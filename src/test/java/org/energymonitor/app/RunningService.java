@@ -5,7 +5,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +20,8 @@ import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * The real service for a test: the real routes/ folder, a temporary data folder, free ports, and a publishing
@@ -108,7 +109,8 @@ public final class RunningService implements AutoCloseable {
     }
 
     public Path db() {
-        return dataDir.resolve("energy.db");
+        String path = overrides.get("energy.db.path");
+        return path == null ? dataDir.resolve("energy.db") : Path.of(path);
     }
 
     public void publish(String topic, String payload) throws Exception {
@@ -128,12 +130,14 @@ public final class RunningService implements AutoCloseable {
         }
         MqttMessage message = new MqttMessage(payload);
         message.setQos(1);
-        publisher.publish(topic, message);
+        PahoPublish.withRetry(publisher, topic, message);
     }
 
     /** Rows of a query on the real database file, each as column name to value. */
     public List<Map<String, Object>> rows(String sql, Object... params) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+        SQLiteConfig noCreate = new SQLiteConfig();
+        noCreate.resetOpenMode(SQLiteOpenMode.CREATE); // a look-up never creates a removed database file
+        try (Connection c = noCreate.createConnection("jdbc:sqlite:" + db());
              PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
