@@ -38,6 +38,7 @@ import org.energymonitor.web.EnergyHealthCheck;
 import org.energymonitor.web.Health;
 import org.energymonitor.web.Metrics;
 import org.energymonitor.web.AuthSettings;
+import org.energymonitor.web.LoginLimits;
 import org.energymonitor.web.WebServer;
 import org.energymonitor.web.WebSettings;
 
@@ -59,7 +60,7 @@ public final class ApiConfiguration implements CamelConfiguration {
         WebServer web = new WebServer(new WebSettings(c.get("energy.http.host"), c.getInt("energy.http.port"),
                 Path.of(c.get("energy.http.web-dir")), c.getLong("energy.http.max-body-bytes"), auth,
                 c.getDouble("energy.http.rate-limit-per-s"), c.getDouble("energy.http.rate-limit-burst"),
-                c.get("energy.http.tls-cert"), c.get("energy.http.tls-key")));
+                c.get("energy.http.tls-cert"), c.get("energy.http.tls-key"), loginLimits(c)));
         r.bind(VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO, web.camelRouter());
         r.bind("webServer", web);
         context.addService(web, true, true);
@@ -95,6 +96,7 @@ public final class ApiConfiguration implements CamelConfiguration {
         routeMetrics.getPolicyConfiguration().setExcludePattern(c.get("energy.metrics.untimed-routes"));
         context.addRoutePolicyFactory(routeMetrics);
         web.timeRequests(metrics.registry());
+        web.countLogins(metrics.registry());
         HealthCheckRegistry checks = HealthCheckRegistry.get(context);
         checks.register(new EnergyHealthCheck("energy-mqtt", mqtt));
         checks.register(new EnergyHealthCheck("energy-database", () -> databaseAnswers(db, meters)));
@@ -102,6 +104,11 @@ public final class ApiConfiguration implements CamelConfiguration {
                 check -> !EnergyHealthCheck.GROUP.equals(check.getGroup());
         r.bind("health", new Health(() -> HealthCheckHelper.invoke(context, check -> java.util.Map.of(), others, "full")));
         r.bind("statusReport", new StatusReport(db, Clock.systemUTC(), facts, counters));
+    }
+
+    private static LoginLimits loginLimits(Settings c) {
+        return new LoginLimits(c.getInt("energy.http.login.free-failures"), c.getInt("energy.http.login.max-lockout-s"),
+                c.getDouble("energy.http.login.password-checks-per-s"));
     }
 
     private static boolean databaseAnswers(Database db, MetersTable meters) {

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The HTTP server of the dashboard and the API: one Vert.x server whose router the {@code platform-http} routes of
  * {@code routes/api.camel.yaml} attach to. It owns what Camel's built-in server cannot do: gzip for clients that
  * accept it, a request body limit, static files confined to the {@code web/} folder, front-end libraries from their
- * webjars under /webjars/ (see {@link WebjarHandler}), and JSON 404s under /api/.
+ * webjars under /webjars/ (see {@link WebjarHandler}), JSON 404s under /api/, and limits on password
+ * guessing (see {@link AuthHandler}).
  */
 public final class WebServer extends ServiceSupport {
 
@@ -35,6 +36,7 @@ public final class WebServer extends ServiceSupport {
     private final Vertx vertx;
     private final Router router;
     private HttpServer server;
+    private AuthHandler auth;
     /** Authorises this process's own warm-up requests; never leaves the JVM. */
     private final String internalToken = java.util.HexFormat.of().formatHex(randomBytes());
 
@@ -44,7 +46,9 @@ public final class WebServer extends ServiceSupport {
         this.router = Router.router(vertx);
         router.route().order(-3).handler(new RateLimit(settings.ratePerSecond(), settings.rateBurst()));
         if (settings.auth().required(settings.host())) {
-            router.route().order(-2).handler(new AuthHandler(settings.auth(), internalToken));
+            auth = new AuthHandler(settings.auth(), internalToken, settings.login(),
+                    vertx.createSharedWorkerExecutor("energy-password-check", 1));
+            router.route().order(-2).handler(auth);
         }
         if (Files.isDirectory(settings.webDir())) {
             router.route().order(STATIC_ORDER).handler(StaticHandler.create(FileSystemAccess.ROOT,
@@ -107,6 +111,23 @@ public final class WebServer extends ServiceSupport {
     /** Times every request into {@code registry} (called once, before the server starts). */
     public void timeRequests(io.micrometer.core.instrument.MeterRegistry registry) {
         router.route().order(-4).handler(new RequestTimer(registry));
+    }
+
+    /**
+     * Counts password checks, lockouts and their {@code 429} answers into {@code registry} (called once; nothing when
+     * the server needs no authentication).
+     */
+    public void countLogins(io.micrometer.core.instrument.MeterRegistry registry) {
+        if (auth == null) {
+            return;
+        }
+        io.micrometer.core.instrument.FunctionCounter.builder("energy_http_password_checks", auth, AuthHandler::checks)
+                .description("PBKDF2 password checks of the HTTP server").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("energy_http_login_lockouts", auth, AuthHandler::lockouts)
+                .description("client addresses locked out after wrong passwords").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("energy_http_login_refused", auth, AuthHandler::refused)
+                .description("login attempts answered 429 without a check (locked out or over the global cap)")
+                .register(registry);
     }
 
     /** The port actually bound (differs from the configured one only when that is 0). */

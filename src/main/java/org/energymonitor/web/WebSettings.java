@@ -14,7 +14,9 @@ import java.nio.file.Path;
  * @param rateBurst     requests a client may send at once before the limit applies
  * @param tlsCert       PEM certificate (chain) for HTTPS; empty = plain HTTP
  * @param tlsKey        PEM private key of {@code tlsCert}
+ * @param login         lockout and cap of wrong passwords ({@code energy.http.login.*})
  */
 public record WebSettings(String host, int port, Path webDir, long maxBodyBytes, AuthSettings auth,
-                          double ratePerSecond, double rateBurst, String tlsCert, String tlsKey) {
+                          double ratePerSecond, double rateBurst, String tlsCert, String tlsKey,
+                          LoginLimits login) {
 }
