@@ -60,7 +60,8 @@ public final class ApiConfiguration implements CamelConfiguration {
         WebServer web = new WebServer(new WebSettings(c.get("energy.http.host"), c.getInt("energy.http.port"),
                 Path.of(c.get("energy.http.web-dir")), c.getLong("energy.http.max-body-bytes"), auth,
                 c.getDouble("energy.http.rate-limit-per-s"), c.getDouble("energy.http.rate-limit-burst"),
-                c.get("energy.http.tls-cert"), c.get("energy.http.tls-key"), loginLimits(c)));
+                c.get("energy.http.tls-cert"), c.get("energy.http.tls-key"), loginLimits(c),
+                c.getInt("energy.http.idle-timeout-s"), c.getInt("energy.http.header-timeout-s")));
         r.bind(VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO, web.camelRouter());
         r.bind("webServer", web);
         context.addService(web, true, true);

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * The HTTP server of the dashboard and the API: one Vert.x server whose router the {@code platform-http} routes of
  * {@code routes/api.camel.yaml} attach to. It owns what Camel's built-in server cannot do: gzip for clients that
  * accept it, a request body limit, static files confined to the {@code web/} folder, front-end libraries from their
- * webjars under /webjars/ (see {@link WebjarHandler}), JSON 404s under /api/, and limits on password
- * guessing (see {@link AuthHandler}).
+ * webjars under /webjars/ (see {@link WebjarHandler}), JSON 404s under /api/, limits on password guessing (see
+ * {@link AuthHandler}) and on slow clients (an idle timeout and {@link HeaderTimeout}).
  */
 public final class WebServer extends ServiceSupport {
 
@@ -140,7 +140,7 @@ public final class WebServer extends ServiceSupport {
         HttpServerOptions options = new HttpServerOptions()
                 .setCompressionSupported(true)
                 .setCompressionLevel(4)
-                .setIdleTimeout(120)
+                .setIdleTimeout(settings.idleTimeoutS())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setMaxHeaderSize(16 * 1024)
                 // No HTTP/2 upgrade on plain HTTP: a client trying h2c on a gzipped static file could hang.
@@ -150,7 +150,10 @@ public final class WebServer extends ServiceSupport {
                     .setCertPath(settings.tlsCert()).setKeyPath(settings.tlsKey()));
         }
         try {
-            server = vertx.createHttpServer(options).requestHandler(router)
+            HeaderTimeout slow = new HeaderTimeout(vertx, settings.headerTimeoutS() * 1000L,
+                    settings.idleTimeoutS() * 1000L);
+            server = vertx.createHttpServer(options).connectionHandler(slow::connected)
+                    .requestHandler(slow.around(router))
                     .listen(settings.port(), settings.host())
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
