@@ -39,6 +39,7 @@ import org.energymonitor.web.EnergyHealthCheck;
 import org.energymonitor.web.Health;
 import org.energymonitor.web.Metrics;
 import org.energymonitor.web.AuthSettings;
+import org.energymonitor.web.LoginLimits;
 import org.energymonitor.web.WebServer;
 import org.energymonitor.web.WebSettings;
 
@@ -60,7 +61,8 @@ public final class ApiConfiguration implements CamelConfiguration {
         WebServer web = new WebServer(new WebSettings(c.get("energy.http.host"), c.getInt("energy.http.port"),
                 Path.of(c.get("energy.http.web-dir")), c.getLong("energy.http.max-body-bytes"), auth,
                 c.getDouble("energy.http.rate-limit-per-s"), c.getDouble("energy.http.rate-limit-burst"),
-                c.get("energy.http.tls-cert"), c.get("energy.http.tls-key")));
+                c.get("energy.http.tls-cert"), c.get("energy.http.tls-key"), loginLimits(c),
+                c.getInt("energy.http.idle-timeout-s"), c.getInt("energy.http.header-timeout-s")));
         r.bind(VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME_ZERO, web.camelRouter());
         r.bind("webServer", web);
         context.addService(web, true, true);
@@ -97,6 +99,7 @@ public final class ApiConfiguration implements CamelConfiguration {
         routeMetrics.getPolicyConfiguration().setExcludePattern(c.get("energy.metrics.untimed-routes"));
         context.addRoutePolicyFactory(routeMetrics);
         web.timeRequests(metrics.registry());
+        web.countLogins(metrics.registry());
         HealthCheckRegistry checks = HealthCheckRegistry.get(context);
         checks.register(new EnergyHealthCheck("energy-mqtt", mqtt));
         StatusReport status = new StatusReport(db, Clock.systemUTC(), facts, counters,
@@ -107,6 +110,11 @@ public final class ApiConfiguration implements CamelConfiguration {
                 check -> !EnergyHealthCheck.GROUP.equals(check.getGroup());
         r.bind("health", new Health(() -> HealthCheckHelper.invoke(context, check -> java.util.Map.of(), others, "full")));
         r.bind("statusReport", status);
+    }
+
+    private static LoginLimits loginLimits(Settings c) {
+        return new LoginLimits(c.getInt("energy.http.login.free-failures"), c.getInt("energy.http.login.max-lockout-s"),
+                c.getDouble("energy.http.login.password-checks-per-s"));
     }
 
     private static boolean databaseAnswers(Database db, MetersTable meters) {

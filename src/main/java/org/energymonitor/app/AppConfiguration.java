@@ -55,6 +55,7 @@ import org.energymonitor.store.QuarantineTable;
 import org.energymonitor.store.RawPayloadsTable;
 import org.energymonitor.store.ReadingsTable;
 import org.energymonitor.web.ApiJson;
+import org.energymonitor.web.LoginLimits;
 import org.energymonitor.web.WebServer;
 import org.energymonitor.web.WebSettings;
 
@@ -127,7 +128,9 @@ public final class AppConfiguration implements CamelConfiguration {
             EmbeddedBroker broker = new EmbeddedBroker(new BrokerSettings(c.get("energy.mqtt.embedded.host"),
                     c.getInt("energy.mqtt.embedded.port"), Path.of(c.get("energy.data.dir"), "broker"),
                     c.getLong("energy.mqtt.embedded.max-queue"), c.get("energy.mqtt.username"), c.get("energy.mqtt.password"),
-                    BrokerSettings.inMemory(c.get("energy.mqtt.embedded.persistence"))));
+                    BrokerSettings.inMemory(c.get("energy.mqtt.embedded.persistence")),
+                    new LoginLimits(c.getInt("energy.mqtt.embedded.login.free-failures"),
+                            c.getInt("energy.mqtt.embedded.login.max-lockout-s"), 1)));
             broker.start();
             context.addService(broker, true, false);
             url = broker.clientUrl();

@@ -2,6 +2,8 @@ package org.energymonitor.mqtt;
 
 import java.nio.file.Path;
 
+import org.energymonitor.web.LoginLimits;
+
 /**
  * Settings of the embedded broker.
  *
@@ -13,13 +15,20 @@ import java.nio.file.Path;
  * @param password  required password
  * @param inMemory  sessions and queued messages only in memory (faster, no disk writes) instead of in files under
  *                  {@code folder} (kept across a restart)
+ * @param login     lockout of client addresses that send wrong passwords ({@code energy.mqtt.embedded.login.*})
  */
 public record BrokerSettings(String host, int port, Path folder, long maxQueue, String username, String password,
-                             boolean inMemory) {
+                             boolean inMemory, LoginLimits login) {
 
     /** File persistence, the default. */
     public BrokerSettings(String host, int port, Path folder, long maxQueue, String username, String password) {
         this(host, port, folder, maxQueue, username, password, false);
+    }
+
+    /** The default lockout. */
+    public BrokerSettings(String host, int port, Path folder, long maxQueue, String username, String password,
+                          boolean inMemory) {
+        this(host, port, folder, maxQueue, username, password, inMemory, LoginLimits.DEFAULTS);
     }
 
     /** Reads {@code energy.mqtt.embedded.persistence}: {@code file} or {@code in-memory}. */

@@ -13,13 +13,15 @@ import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import org.apache.camel.Service;
+import org.energymonitor.web.LoginFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded MQTT 5 broker (HiveMQ CE), so a Tasmota head can publish straight to this host.
  * Its state (persistent sessions, queued messages) lives in {@code <data>/broker}. On a non-loopback address every
- * client must log in with the configured username and password.
+ * client must log in with the configured username and password, and an address that sends wrong ones is locked out
+ * for a growing time (see {@link PasswordExtension}).
  */
 public final class EmbeddedBroker implements Service {
 
@@ -66,7 +68,8 @@ public final class EmbeddedBroker implements Service {
                 builder.withEmbeddedExtension(EmbeddedExtension.builder()
                         .withId("energy-monitor-auth").withName("Energy Monitor password check")
                         .withVersion("1").withAuthor("energy-monitor").withPriority(1000).withStartPriority(1000)
-                        .withExtensionMain(new PasswordExtension(settings.username(), settings.password()))
+                        .withExtensionMain(new PasswordExtension(settings.username(), settings.password(),
+                                new LoginFailures(settings.login())))
                         .build());
             }
             hivemq = builder.build();

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The HTTP server of the dashboard and the API: one Vert.x server whose router the {@code platform-http} routes of
  * {@code routes/api.camel.yaml} attach to. It owns what Camel's built-in server cannot do: gzip for clients that
  * accept it, a request body limit, static files confined to the {@code web/} folder, front-end libraries from their
- * webjars under /webjars/ (see {@link WebjarHandler}), and JSON 404s under /api/.
+ * webjars under /webjars/ (see {@link WebjarHandler}), JSON 404s under /api/, limits on password guessing (see
+ * {@link AuthHandler}) and on slow clients (an idle timeout and {@link HeaderTimeout}).
  */
 public final class WebServer extends ServiceSupport {
 
@@ -35,6 +36,7 @@ public final class WebServer extends ServiceSupport {
     private final Vertx vertx;
     private final Router router;
     private HttpServer server;
+    private AuthHandler auth;
     /** Authorises this process's own warm-up requests; never leaves the JVM. */
     private final String internalToken = java.util.HexFormat.of().formatHex(randomBytes());
 
@@ -44,7 +46,9 @@ public final class WebServer extends ServiceSupport {
         this.router = Router.router(vertx);
         router.route().order(-3).handler(new RateLimit(settings.ratePerSecond(), settings.rateBurst()));
         if (settings.auth().required(settings.host())) {
-            router.route().order(-2).handler(new AuthHandler(settings.auth(), internalToken));
+            auth = new AuthHandler(settings.auth(), internalToken, settings.login(),
+                    vertx.createSharedWorkerExecutor("energy-password-check", 1));
+            router.route().order(-2).handler(auth);
         }
         if (Files.isDirectory(settings.webDir())) {
             router.route().order(STATIC_ORDER).handler(StaticHandler.create(FileSystemAccess.ROOT,
@@ -109,6 +113,23 @@ public final class WebServer extends ServiceSupport {
         router.route().order(-4).handler(new RequestTimer(registry));
     }
 
+    /**
+     * Counts password checks, lockouts and their {@code 429} answers into {@code registry} (called once; nothing when
+     * the server needs no authentication).
+     */
+    public void countLogins(io.micrometer.core.instrument.MeterRegistry registry) {
+        if (auth == null) {
+            return;
+        }
+        io.micrometer.core.instrument.FunctionCounter.builder("energy_http_password_checks", auth, AuthHandler::checks)
+                .description("PBKDF2 password checks of the HTTP server").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("energy_http_login_lockouts", auth, AuthHandler::lockouts)
+                .description("client addresses locked out after wrong passwords").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("energy_http_login_refused", auth, AuthHandler::refused)
+                .description("login attempts answered 429 without a check (locked out or over the global cap)")
+                .register(registry);
+    }
+
     /** The port actually bound (differs from the configured one only when that is 0). */
     public int port() {
         return server == null ? settings.port() : server.actualPort();
@@ -119,7 +140,7 @@ public final class WebServer extends ServiceSupport {
         HttpServerOptions options = new HttpServerOptions()
                 .setCompressionSupported(true)
                 .setCompressionLevel(4)
-                .setIdleTimeout(120)
+                .setIdleTimeout(settings.idleTimeoutS())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setMaxHeaderSize(16 * 1024)
                 // No HTTP/2 upgrade on plain HTTP: a client trying h2c on a gzipped static file could hang.
@@ -129,7 +150,10 @@ public final class WebServer extends ServiceSupport {
                     .setCertPath(settings.tlsCert()).setKeyPath(settings.tlsKey()));
         }
         try {
-            server = vertx.createHttpServer(options).requestHandler(router)
+            HeaderTimeout slow = new HeaderTimeout(vertx, settings.headerTimeoutS() * 1000L,
+                    settings.idleTimeoutS() * 1000L);
+            server = vertx.createHttpServer(options).connectionHandler(slow::connected)
+                    .requestHandler(slow.around(router))
                     .listen(settings.port(), settings.host())
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -14,7 +14,12 @@ import java.nio.file.Path;
  * @param rateBurst     requests a client may send at once before the limit applies
  * @param tlsCert       PEM certificate (chain) for HTTPS; empty = plain HTTP
  * @param tlsKey        PEM private key of {@code tlsCert}
+ * @param login         lockout and cap of wrong passwords ({@code energy.http.login.*})
+ * @param idleTimeoutS  seconds a connection may send nothing before it is closed ({@code energy.http.idle-timeout-s})
+ * @param headerTimeoutS seconds a new connection has to complete its request headers
+ *                      ({@code energy.http.header-timeout-s})
  */
 public record WebSettings(String host, int port, Path webDir, long maxBodyBytes, AuthSettings auth,
-                          double ratePerSecond, double rateBurst, String tlsCert, String tlsKey) {
+                          double ratePerSecond, double rateBurst, String tlsCert, String tlsKey,
+                          LoginLimits login, int idleTimeoutS, int headerTimeoutS) {
 }
