@@ -5,9 +5,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.ZoneId;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
@@ -87,7 +84,6 @@ public final class AppConfiguration implements CamelConfiguration {
 
         IngestCounters counters = new IngestCounters();
         r.bind("ingestCounters", counters);
-        r.bind("mqttJson", mqttJson());
         PayloadGuard guard = new PayloadGuard(c.getInt("energy.ingest.max-payload-bytes"));
         DeviceClock clock = new DeviceClock(zone, c.getLong("energy.ingest.max-device-time-age-ms"),
                 c.getLong("energy.ingest.max-device-time-ahead-ms"));
@@ -149,9 +145,5 @@ public final class AppConfiguration implements CamelConfiguration {
                 plausibility.seed(last.meter(), last.ts(), last.importKwh(), last.exportKwh(), last.serial());
             }
         }
-    }
-
-    private static ObjectMapper mqttJson() {
-        return JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     }
 }
