@@ -3,12 +3,10 @@ package org.energymonitor.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Turns a parsed Tasmota MQTT message into a {@link Reading}, a state update or nothing. */
 public final class TasmotaTransform {
 
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final double MAX_COUNTER_KWH = 1e9;
 
     private final FieldMapping mapping;
@@ -72,15 +70,9 @@ public final class TasmotaTransform {
         return v;
     }
 
+    /** A JSON number only: Tasmota sends meter values as numbers, so text such as "12.5" is a bad value too. */
     private static Double number(String field, JsonNode node) {
-        double v;
-        if (node.isNumber()) {
-            v = node.doubleValue();
-        } else if (node.isTextual() && DECIMAL.matcher(node.textValue().trim()).matches()) {
-            v = Double.parseDouble(node.textValue().trim());
-        } else {
-            throw badValue(field, node);
-        }
+        double v = node.isNumber() ? node.doubleValue() : Double.NaN;
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             throw badValue(field, node);
         }
