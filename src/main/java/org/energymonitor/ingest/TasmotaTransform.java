@@ -22,7 +22,12 @@ public final class TasmotaTransform {
         this.maxPowerW = maxPowerW;
     }
 
-    public Transformed transform(String topic, JsonNode json, long receivedMs) {
+    /**
+     * @param retained whether the broker sent the message as retained (its stored copy of the topic's last message,
+     *                 sent to every new subscription): a retained reading needs a believable {@code Time}, else it
+     *                 is quarantined as RETAINED_WITHOUT_TIME
+     */
+    public Transformed transform(String topic, JsonNode json, long receivedMs, boolean retained) {
         String device = TopicLevels.device(topic);
         if (json == null || !json.isObject()) {
             String type = json == null ? "null" : json.getNodeType().name().toLowerCase(Locale.ROOT);
@@ -47,6 +52,11 @@ public final class TasmotaTransform {
         Double l2 = power(group, mapping.l2Fields());
         Double l3 = power(group, mapping.l3Fields());
         String serial = serial(group);
+        if (retained && !clock.believes(deviceTime, receivedMs)) {
+            throw new QuarantineException(Reason.RETAINED_WITHOUT_TIME, deviceTime == null
+                    ? "a retained reading without Time"
+                    : "a retained reading whose Time " + deviceTime + " is not believable (unreadable or too old)");
+        }
         long ts = clock.instant(deviceTime, receivedMs);
         Reading reading = new Reading(device, ts, powerW, importKwh, exportKwh, l1, l2, l3, serial);
         return new Transformed("reading", device, reading, groupKey, deviceTime);

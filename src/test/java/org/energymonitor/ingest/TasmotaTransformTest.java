@@ -23,7 +23,7 @@ class TasmotaTransformTest {
     private final TasmotaTransform transform = new TasmotaTransform(FieldMapping.defaults(), clock, 30_000);
 
     private Transformed run(String topic, String payload) {
-        return transform.transform(topic, guard.json(payload), NOW);
+        return transform.transform(topic, guard.json(payload), NOW, false);
     }
 
     private QuarantineException quarantined(Reason reason, String topic, String payload) {
@@ -41,7 +41,7 @@ class TasmotaTransformTest {
 
     @Test
     void quarantines_a_java_null_tree_as_not_an_object() {
-        QuarantineException e = assertThrows(QuarantineException.class, () -> transform.transform(TOPIC, null, NOW));
+        QuarantineException e = assertThrows(QuarantineException.class, () -> transform.transform(TOPIC, null, NOW, false));
         assertEquals(Reason.NOT_OBJECT, e.reason());
     }
 
@@ -104,6 +104,22 @@ class TasmotaTransformTest {
         assertEquals("2026-01-01T12:59:58", t.deviceTime());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\"Time\":\"2026-01-01T11:00:00\",", "\"Time\":\"1970-01-01T00:00:05\",",
+        "\"Time\":\"not a time\","})
+    void quarantines_a_retained_reading_without_a_believable_time(String time) {
+        QuarantineException e = assertThrows(QuarantineException.class, () -> transform.transform(TOPIC,
+                guard.json("{" + time + "\"SML\":{\"Total_in\":1}}"), NOW, true));
+        assertEquals(Reason.RETAINED_WITHOUT_TIME, e.reason());
+    }
+
+    @Test
+    void stores_a_retained_reading_at_its_believable_device_time() {
+        String payload = "{\"Time\":\"2026-01-01T12:59:58\",\"SML\":{\"Total_in\":1}}";
+        Transformed t = transform.transform(TOPIC, guard.json(payload), NOW, true);
+        assertEquals(NOW - 2_000, t.reading().ts());
+    }
+
     @Test
     void ignores_a_sensor_message_without_a_meter_group() {
         Transformed t = run(TOPIC, "{\"Time\":\"2026-01-01T12:59:58\",\"DS18B20\":{\"Temperature\":21.5}}");
@@ -141,10 +157,10 @@ class TasmotaTransformTest {
         TasmotaTransform custom = new TasmotaTransform(mapping, clock, 30_000);
         JsonNode json = guard.json("{\"SML\":{\"Total_in\":1},\"Haus\":{\"Bezug_total\":2,\"Total_in\":3,"
                 + "\"P\":4,\"Power\":5,\"Total_out\":6,\"Nr\":\"A1\"}}");
-        Transformed t = custom.transform(TOPIC, json, NOW);
+        Transformed t = custom.transform(TOPIC, json, NOW, false);
         assertEquals("Haus", t.group());
         assertEquals(new Reading("meter1", NOW, 4.0, 2.0, 6.0, null, null, null, "A1"), t.reading());
-        assertEquals("ignored", custom.transform(TOPIC, guard.json("{\"SML\":{\"Total_in\":1}}"), NOW).kind());
+        assertEquals("ignored", custom.transform(TOPIC, guard.json("{\"SML\":{\"Total_in\":1}}"), NOW, false).kind());
     }
 
     @Test
