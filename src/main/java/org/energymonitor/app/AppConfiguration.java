@@ -93,6 +93,8 @@ public final class AppConfiguration implements CamelConfiguration {
         seed(db, plausibility);
         ReadingGate gate = new ReadingGate(new PartialMerger(c.getLong("energy.ingest.merge-window-ms")), plausibility);
         r.bind("readingGate", gate); // flush-partial-readings calls it; the per-message steps use it through IngestSteps
+        // the step of flush-partial-readings that writes the partial readings still pending on a graceful stop
+        r.bind("flushPartialReadingsOnStop", new SendOnGracefulStop(context, "direct:flush-partial-readings-on-stop"));
         new IngestSteps(guard, transform, gate, counters, Clock.systemUTC()).bindTo(r);
         MetersTable meters = new MetersTable();
         r.bind("metersTable", meters);
