@@ -5,9 +5,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.ZoneId;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
@@ -89,7 +86,6 @@ public final class AppConfiguration implements CamelConfiguration {
 
         IngestCounters counters = new IngestCounters();
         r.bind("ingestCounters", counters);
-        r.bind("mqttJson", mqttJson());
         PayloadGuard guard = new PayloadGuard(c.getInt("energy.ingest.max-payload-bytes"));
         DeviceClock clock = new DeviceClock(zone, c.getLong("energy.ingest.max-device-time-age-ms"),
                 c.getLong("energy.ingest.max-device-time-ahead-ms"));
@@ -99,6 +95,8 @@ public final class AppConfiguration implements CamelConfiguration {
         seed(db, plausibility);
         ReadingGate gate = new ReadingGate(new PartialMerger(c.getLong("energy.ingest.merge-window-ms")), plausibility);
         r.bind("readingGate", gate); // flush-partial-readings calls it; the per-message steps use it through IngestSteps
+        // the step of flush-partial-readings that writes the partial readings still pending on a graceful stop
+        r.bind("flushPartialReadingsOnStop", new SendOnGracefulStop(context, "direct:flush-partial-readings-on-stop"));
         new IngestSteps(guard, transform, gate, counters, Clock.systemUTC()).bindTo(r);
         MetersTable meters = new MetersTable();
         r.bind("metersTable", meters);
@@ -156,9 +154,5 @@ public final class AppConfiguration implements CamelConfiguration {
                 plausibility.seed(last.meter(), last.ts(), last.importKwh(), last.exportKwh(), last.serial());
             }
         }
-    }
-
-    private static ObjectMapper mqttJson() {
-        return JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     }
 }

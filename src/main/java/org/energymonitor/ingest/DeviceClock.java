@@ -14,6 +14,7 @@ import java.util.List;
 public final class DeviceClock {
 
     private static final long MAX_OFFSET_MS = 18L * 3_600_000L;
+    private static final long NOT_BELIEVED = Long.MIN_VALUE;
 
     private final ZoneRules rules;
     private final long maxAgeMs;
@@ -30,16 +31,26 @@ public final class DeviceClock {
 
     /** The epoch ms of {@code deviceTime} when present, parseable and plausible, else {@code receivedMs}. */
     public long instant(String deviceTime, long receivedMs) {
+        long ms = deviceMs(deviceTime, receivedMs);
+        return ms == NOT_BELIEVED ? receivedMs : ms;
+    }
+
+    /** Whether {@code deviceTime} is present, parseable and plausible: whether {@link #instant} takes it. */
+    public boolean believes(String deviceTime, long receivedMs) {
+        return deviceMs(deviceTime, receivedMs) != NOT_BELIEVED;
+    }
+
+    private long deviceMs(String deviceTime, long receivedMs) {
         TimeText t = TimeText.parse(deviceTime);
         if (t == null) {
-            return receivedMs;
+            return NOT_BELIEVED;
         }
         long localMs = t.localEpochMs();
         if (localMs + MAX_OFFSET_MS < receivedMs - maxAgeMs || localMs - MAX_OFFSET_MS > receivedMs + maxAheadMs) {
-            return receivedMs; // implausible whatever the offset, e.g. 1970
+            return NOT_BELIEVED; // implausible whatever the offset, e.g. 1970
         }
         long ms = t.hasOffset() ? localMs - t.offsetSeconds() * 1000L : zoned(t, localMs, receivedMs);
-        return ms >= receivedMs - maxAgeMs && ms <= receivedMs + maxAheadMs ? ms : receivedMs;
+        return ms >= receivedMs - maxAgeMs && ms <= receivedMs + maxAheadMs ? ms : NOT_BELIEVED;
     }
 
     private long zoned(TimeText t, long localMs, long receivedMs) {

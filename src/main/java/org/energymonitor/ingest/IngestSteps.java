@@ -14,8 +14,11 @@ import org.apache.camel.Processor;
  * <ul>
  * <li>{@link #receive()}: counts the message ({@code received}); properties {@code received}, {@code topic}, {@code device}, {@code payload}; the body as
  * checked UTF-8 text; header {@value #KIND} = {@code lwt}, {@code reading} or {@code state} from the topic;</li>
+ * <li>{@link #parse()}: the text as a JSON tree, by {@link PayloadGuard#json(String)} (the only JSON parser of the
+ * ingestion, so its tests cover what production reads);</li>
  * <li>{@link #transform()}: the JSON tree into a {@link Reading} (header {@value #KIND} {@code reading}), or a
- * message without meter data (header {@value #KIND} {@code state} or {@code ignored});</li>
+ * message without meter data (header {@value #KIND} {@code state} or {@code ignored}); the header
+ * {@value #RETAINED_HEADER} (set by the MQTT consumer) tells a retained message;</li>
  * <li>{@link #gate()}: the reading through merge and plausibility into a {@link Checked}; header {@value #CLEAN} is
  * true when it is exactly one accepted reading, which is then the body.</li>
  * </ul>
@@ -28,6 +31,7 @@ public final class IngestSteps {
     /** Header: the checked reading is the body and goes straight to the batch. */
     public static final String CLEAN = "EnergyClean";
     private static final String TOPIC_HEADER = "CamelMqttTopic";
+    private static final String RETAINED_HEADER = "CamelPahoMqtt5Retained";
 
     private final PayloadGuard guard;
     private final TasmotaTransform transform;
@@ -59,11 +63,18 @@ public final class IngestSteps {
         };
     }
 
+    public Processor parse() {
+        return exchange -> {
+            Message in = exchange.getIn();
+            in.setBody(guard.json(in.getBody(String.class)));
+        };
+    }
+
     public Processor transform() {
         return exchange -> {
             Message in = exchange.getIn();
             Transformed t = transform.transform(exchange.getProperty("topic", String.class), in.getBody(JsonNode.class),
-                    exchange.getProperty("received", Long.class));
+                    exchange.getProperty("received", Long.class), Boolean.TRUE.equals(in.getHeader(RETAINED_HEADER)));
             in.setHeader(KIND, t.kind());
             in.setBody(t.reading() != null ? t.reading() : t);
         };
@@ -79,9 +90,10 @@ public final class IngestSteps {
         };
     }
 
-    /** Binds the three steps under the names the route uses: receiveMessage, transformMessage, gateReading. */
+    /** Binds the steps under the names the route uses: receiveMessage, parseMessage, transformMessage, gateReading. */
     public void bindTo(org.apache.camel.spi.Registry registry) {
         registry.bind("receiveMessage", receive());
+        registry.bind("parseMessage", parse());
         registry.bind("transformMessage", transform());
         registry.bind("gateReading", gate());
     }

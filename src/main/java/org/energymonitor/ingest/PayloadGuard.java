@@ -47,8 +47,9 @@ public final class PayloadGuard {
     }
 
     /**
-     * The text parsed as a JSON tree; NOT_JSON when it is empty or not JSON. NaN and Infinity are
-     * read as numbers so that the transform can name them as BAD_VALUE.
+     * The text parsed as a JSON tree; NOT_JSON when it is empty, not JSON, or one JSON value followed by anything but
+     * white space (garbage, a second object: storing the first would store what the sender did not mean). NaN and
+     * Infinity are read as numbers so that the transform can name them as BAD_VALUE.
      */
     public JsonNode json(String text) {
         if (text == null || text.isBlank()) {

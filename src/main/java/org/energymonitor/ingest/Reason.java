@@ -21,7 +21,12 @@ public enum Reason {
     /** A counter lower than the meter's last accepted value. */
     COUNTER_BACKWARDS("counter_backwards"),
     /** A counter higher than the maximum power allows since the last accepted value. */
-    COUNTER_JUMP("counter_jump");
+    COUNTER_JUMP("counter_jump"),
+    /**
+     * A retained reading (the broker's copy, sent to every new subscription) without a believable Tasmota Time: its
+     * receive time would make it a new reading each time it is sent.
+     */
+    RETAINED_WITHOUT_TIME("retained_without_time");
 
     private final String code;
 

@@ -3,12 +3,10 @@ package org.energymonitor.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Turns a parsed Tasmota MQTT message into a {@link Reading}, a state update or nothing. */
 public final class TasmotaTransform {
 
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final double MAX_COUNTER_KWH = 1e9;
 
     private final FieldMapping mapping;
@@ -24,7 +22,12 @@ public final class TasmotaTransform {
         this.maxPowerW = maxPowerW;
     }
 
-    public Transformed transform(String topic, JsonNode json, long receivedMs) {
+    /**
+     * @param retained whether the broker sent the message as retained (its stored copy of the topic's last message,
+     *                 sent to every new subscription): a retained reading needs a believable {@code Time}, else it
+     *                 is quarantined as RETAINED_WITHOUT_TIME
+     */
+    public Transformed transform(String topic, JsonNode json, long receivedMs, boolean retained) {
         String device = TopicLevels.device(topic);
         if (json == null || !json.isObject()) {
             String type = json == null ? "null" : json.getNodeType().name().toLowerCase(Locale.ROOT);
@@ -49,6 +52,11 @@ public final class TasmotaTransform {
         Double l2 = power(group, mapping.l2Fields());
         Double l3 = power(group, mapping.l3Fields());
         String serial = serial(group);
+        if (retained && !clock.believes(deviceTime, receivedMs)) {
+            throw new QuarantineException(Reason.RETAINED_WITHOUT_TIME, deviceTime == null
+                    ? "a retained reading without Time"
+                    : "a retained reading whose Time " + deviceTime + " is not believable (unreadable or too old)");
+        }
         long ts = clock.instant(deviceTime, receivedMs);
         Reading reading = new Reading(device, ts, powerW, importKwh, exportKwh, l1, l2, l3, serial);
         return new Transformed("reading", device, reading, groupKey, deviceTime);
@@ -72,15 +80,9 @@ public final class TasmotaTransform {
         return v;
     }
 
+    /** A JSON number only: Tasmota sends meter values as numbers, so text such as "12.5" is a bad value too. */
     private static Double number(String field, JsonNode node) {
-        double v;
-        if (node.isNumber()) {
-            v = node.doubleValue();
-        } else if (node.isTextual() && DECIMAL.matcher(node.textValue().trim()).matches()) {
-            v = Double.parseDouble(node.textValue().trim());
-        } else {
-            throw badValue(field, node);
-        }
+        double v = node.isNumber() ? node.doubleValue() : Double.NaN;
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             throw badValue(field, node);
         }

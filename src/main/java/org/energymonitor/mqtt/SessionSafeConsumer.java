@@ -15,6 +15,7 @@ import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
 final class SessionSafeConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.energymonitor.mqtt");
+    /** MQTT 5 retain handling 1: send retained messages at subscribe only if the subscription does not exist yet. */
+    private static final int RETAINED_ONLY_FOR_NEW_SUBSCRIPTIONS = 1;
     private MqttClient client;
     private ScheduledExecutorService control;
     private volatile boolean paused;
@@ -83,6 +86,7 @@ final class SessionSafeConsumer extends DefaultConsumer {
                 exchange.getIn().setBody(message.getPayload());
                 exchange.getIn().setHeader(PahoMqtt5Constants.MQTT_TOPIC, arrivedTopic);
                 exchange.getIn().setHeader(PahoMqtt5Constants.MQTT_QOS, message.getQos());
+                exchange.getIn().setHeader(PahoMqtt5Constants.CAMEL_PAHO_MSG_RETAINED, message.isRetained());
                 AsyncCallback done = defaultConsumerCallback(exchange, true);
                 getAsyncProcessor().process(exchange, done);
             }
@@ -104,7 +108,7 @@ final class SessionSafeConsumer extends DefaultConsumer {
         });
         try {
             client.connect(endpoint.connectionOptions());
-            client.subscribe(topic, qos);
+            subscribe(client, topic, qos);
         } catch (MqttException e) {
             client.close(true);
             client = null;
@@ -121,7 +125,7 @@ final class SessionSafeConsumer extends DefaultConsumer {
             return; // the next connectComplete subscribes again
         }
         try {
-            c.subscribe(getEndpoint().getTopic(), getEndpoint().getConfiguration().getQos());
+            subscribe(c, getEndpoint().getTopic(), getEndpoint().getConfiguration().getQos());
             LOG.info("MQTT {} to {} done", what, getEndpoint().getTopic());
         } catch (MqttException e) {
             LOG.warn("MQTT {} to {} failed: {}", what, getEndpoint().getTopic(), e.getMessage());
@@ -197,6 +201,17 @@ final class SessionSafeConsumer extends DefaultConsumer {
             client = null;
         }
         super.doStop();
+    }
+
+    /**
+     * Subscribes with MQTT 5 retain handling 1: the broker sends its retained messages (a meter's last reading) only
+     * to a new subscription, not again on every restart or reconnect of this persistent session, where each would be
+     * one more row (a reading without a believable Time is stored at its receive time).
+     */
+    private static void subscribe(MqttClient client, String topic, int qos) throws MqttException {
+        MqttSubscription subscription = new MqttSubscription(topic, qos);
+        subscription.setRetainHandling(RETAINED_ONLY_FOR_NEW_SUBSCRIPTIONS);
+        client.subscribe(new MqttSubscription[] {subscription});
     }
 
     /** Whether this subscription's client is connected to the broker right now. */

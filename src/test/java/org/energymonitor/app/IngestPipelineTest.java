@@ -134,6 +134,38 @@ class IngestPipelineTest {
     }
 
     @Test
+    void quarantines_a_json_object_followed_by_garbage_or_a_second_object_as_not_json() throws Exception {
+        String topic = "tele/trailing/SENSOR";
+        String reading = "{\"Time\":\"" + now(-5) + "\",\"MT681\":{\"Total_in\":300.5,\"Power\":230}}";
+        service.publish(topic, reading + " garbage");
+        service.publish(topic, reading + reading.replace("300.5", "300.6"));
+        await(WAIT, "two quarantined messages", () ->
+                service.count("SELECT count(*) FROM quarantine WHERE meter = 'trailing'") == 2);
+        assertEquals(List.of("not_json", "not_json"), service.rows(
+                "SELECT reason FROM quarantine WHERE meter = 'trailing' ORDER BY id").stream().map(r -> r.get("reason")).toList());
+        service.publish(topic, "{\"Time\":\"" + now(0) + "\",\"MT681\":{\"Total_in\":300.7,\"Power\":230}}");
+        await(WAIT, "the next good reading", () ->
+                service.count("SELECT count(*) FROM readings WHERE meter = 'trailing' AND import_kwh = 300.7") == 1);
+        assertEquals(1, service.count("SELECT count(*) FROM readings WHERE meter = 'trailing'"),
+                "nothing was stored from the first object of a bad payload");
+    }
+
+    @Test
+    void quarantines_a_meter_value_sent_as_text_as_bad_value() throws Exception {
+        String topic = "tele/text_values/SENSOR";
+        service.publish(topic, "{\"Time\":\"" + now(-5) + "\",\"MT681\":{\"Total_in\":\"400.5\",\"Power\":230}}");
+        service.publish(topic, "{\"Time\":\"" + now(-4) + "\",\"MT681\":{\"Total_in\":400.5,\"Power\":\"230\"}}");
+        await(WAIT, "two quarantined messages", () ->
+                service.count("SELECT count(*) FROM quarantine WHERE meter = 'text_values'") == 2);
+        assertEquals(List.of("bad_value", "bad_value"), service.rows(
+                "SELECT reason FROM quarantine WHERE meter = 'text_values' ORDER BY id").stream().map(r -> r.get("reason")).toList());
+        service.publish(topic, "{\"Time\":\"" + now(0) + "\",\"MT681\":{\"Total_in\":400.6,\"Power\":230}}");
+        await(WAIT, "the next good reading", () ->
+                service.count("SELECT count(*) FROM readings WHERE meter = 'text_values' AND import_kwh = 400.6") == 1);
+        assertEquals(1, service.count("SELECT count(*) FROM readings WHERE meter = 'text_values'"));
+    }
+
+    @Test
     void a_duplicated_message_never_creates_a_second_row() throws Exception {
         String payload = "{\"Time\":\"" + now(-30) + "\",\"SML\":{\"Total_in\":2000.25,\"Power_curr\":410}}";
         service.publish("tele/dup_meter/SENSOR", payload);

@@ -73,7 +73,7 @@ class TasmotaSamplesTest {
         long expectedTs = deviceTime == null || deviceTime.startsWith("1970") ? NOW : epochMs(deviceTime);
         long received = deviceTime == null || deviceTime.startsWith("1970") ? NOW : expectedTs + 5_000;
 
-        Transformed t = transform.transform(topic, guard.json(text), received);
+        Transformed t = transform.transform(topic, guard.json(text), received, false);
 
         assertEquals(kind, t.kind(), id + " kind");
         assertEquals(expect.get("device").asText(), t.device(), id + " device");

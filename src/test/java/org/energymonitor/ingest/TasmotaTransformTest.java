@@ -23,7 +23,7 @@ class TasmotaTransformTest {
     private final TasmotaTransform transform = new TasmotaTransform(FieldMapping.defaults(), clock, 30_000);
 
     private Transformed run(String topic, String payload) {
-        return transform.transform(topic, guard.json(payload), NOW);
+        return transform.transform(topic, guard.json(payload), NOW, false);
     }
 
     private QuarantineException quarantined(Reason reason, String topic, String payload) {
@@ -41,7 +41,7 @@ class TasmotaTransformTest {
 
     @Test
     void quarantines_a_java_null_tree_as_not_an_object() {
-        QuarantineException e = assertThrows(QuarantineException.class, () -> transform.transform(TOPIC, null, NOW));
+        QuarantineException e = assertThrows(QuarantineException.class, () -> transform.transform(TOPIC, null, NOW, false));
         assertEquals(Reason.NOT_OBJECT, e.reason());
     }
 
@@ -65,12 +65,16 @@ class TasmotaTransformTest {
         assertTrue(e.detail().contains("Power_curr") && e.detail().contains("n/a"), e.detail());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\"Total_in\":\"12.5\"", "\"Total_in\":1,\"Power\":\" -3 \"", "\"Total_out\":\"0\""})
+    void quarantines_a_meter_value_sent_as_text(String fields) {
+        QuarantineException e = quarantined(Reason.BAD_VALUE, TOPIC, "{\"SML\":{" + fields + "}}");
+        assertTrue(e.detail().endsWith("is not a number"), e.detail());
+    }
+
     @Test
-    void accepts_numeric_text() {
-        Reading r = run(TOPIC, "{\"SML\":{\"Total_in\":\"12.5\",\"Power\":\" -3 \",\"Meter_id\":12345}}").reading();
-        assertEquals(12.5, r.importKwh());
-        assertEquals(-3.0, r.powerW());
-        assertEquals("12345", r.serial());
+    void takes_a_serial_sent_as_a_number_as_text() {
+        assertEquals("12345", run(TOPIC, "{\"SML\":{\"Total_in\":12.5,\"Meter_id\":12345}}").reading().serial());
     }
 
     @ParameterizedTest
@@ -98,6 +102,22 @@ class TasmotaTransformTest {
         Transformed t = run(TOPIC, "{\"Time\":\"2026-01-01T12:59:58\",\"SML\":{\"Total_in\":1}}");
         assertEquals(NOW - 2_000, t.reading().ts());
         assertEquals("2026-01-01T12:59:58", t.deviceTime());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\"Time\":\"2026-01-01T11:00:00\",", "\"Time\":\"1970-01-01T00:00:05\",",
+        "\"Time\":\"not a time\","})
+    void quarantines_a_retained_reading_without_a_believable_time(String time) {
+        QuarantineException e = assertThrows(QuarantineException.class, () -> transform.transform(TOPIC,
+                guard.json("{" + time + "\"SML\":{\"Total_in\":1}}"), NOW, true));
+        assertEquals(Reason.RETAINED_WITHOUT_TIME, e.reason());
+    }
+
+    @Test
+    void stores_a_retained_reading_at_its_believable_device_time() {
+        String payload = "{\"Time\":\"2026-01-01T12:59:58\",\"SML\":{\"Total_in\":1}}";
+        Transformed t = transform.transform(TOPIC, guard.json(payload), NOW, true);
+        assertEquals(NOW - 2_000, t.reading().ts());
     }
 
     @Test
@@ -137,10 +157,10 @@ class TasmotaTransformTest {
         TasmotaTransform custom = new TasmotaTransform(mapping, clock, 30_000);
         JsonNode json = guard.json("{\"SML\":{\"Total_in\":1},\"Haus\":{\"Bezug_total\":2,\"Total_in\":3,"
                 + "\"P\":4,\"Power\":5,\"Total_out\":6,\"Nr\":\"A1\"}}");
-        Transformed t = custom.transform(TOPIC, json, NOW);
+        Transformed t = custom.transform(TOPIC, json, NOW, false);
         assertEquals("Haus", t.group());
         assertEquals(new Reading("meter1", NOW, 4.0, 2.0, 6.0, null, null, null, "A1"), t.reading());
-        assertEquals("ignored", custom.transform(TOPIC, guard.json("{\"SML\":{\"Total_in\":1}}"), NOW).kind());
+        assertEquals("ignored", custom.transform(TOPIC, guard.json("{\"SML\":{\"Total_in\":1}}"), NOW, false).kind());
     }
 
     @Test
