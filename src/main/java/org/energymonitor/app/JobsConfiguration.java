@@ -80,7 +80,8 @@ public final class JobsConfiguration implements CamelConfiguration {
                 new HealthCheck.Limits(c.getLong("energy.health.min-readings-per-hour"), c.getDouble("energy.health.factor"),
                         c.getInt("energy.health.history-days"), c.getLong("energy.health.min-free-disk-mb")),
                 new Conditions(first, max)));
-        r.bind("backup", new Backup(db, Path.of(c.get("energy.backup.dir")), c.getInt("energy.backup.keep"), clock));
+        r.bind("backup", new Backup(db, Path.of(c.get("energy.backup.dir")), c.getInt("energy.backup.keep"),
+                c.getDouble("energy.backup.min-rows-ratio"), clock));
 
         ZoneId dataZone = c.zone();
         TimeParameter times = new TimeParameter(dataZone);

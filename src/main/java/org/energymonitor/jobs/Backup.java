@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.energymonitor.store.Database;
@@ -17,8 +18,9 @@ import org.energymonitor.store.DatabaseCopy;
 
 /**
  * The hourly backup: {@code VACUUM INTO} a temporary file in {@code <data>/backups/}, {@code PRAGMA integrity_check}
- * on it, an atomic rename to {@code energy-<UTC time>.db}, and only the newest {@code keep} backups kept. A copy
- * that fails the check is deleted and the run fails (the job log and an alert say so).
+ * on it, a sanity check against the newest good backup ({@link BackupSanity}), an atomic rename to
+ * {@code energy-<UTC time>.db}, and only the newest {@code keep} backups kept. A copy that fails either check is
+ * deleted and the run fails (the job log and an alert say so); the retention then deletes nothing.
  */
 public final class Backup {
 
@@ -32,8 +34,10 @@ public final class Backup {
     private final int keep;
     private final Clock clock;
     private final DatabaseCopy copy = new DatabaseCopy();
+    private final BackupSanity sanity;
 
-    public Backup(Database db, Path folder, int keep, Clock clock) {
+    public Backup(Database db, Path folder, int keep, double minRowsRatio, Clock clock) {
+        this.sanity = new BackupSanity(minRowsRatio);
         if (keep < 1) {
             throw new IllegalArgumentException("energy.backup.keep must be at least 1");
         }
@@ -56,6 +60,12 @@ public final class Backup {
             List<String> problems = copy.integrityProblems(temp);
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("the backup failed PRAGMA integrity_check: " + problems.get(0));
+            }
+            List<Path> good = backups();
+            Optional<String> insane = sanity.problem(temp, good.isEmpty() ? Optional.empty()
+                    : Optional.of(good.get(good.size() - 1)));
+            if (insane.isPresent()) {
+                throw new IllegalStateException("no backup taken, the good backups are kept: " + insane.get());
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {

@@ -6,14 +6,14 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.energymonitor.ingest.Reading;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Batches of readings that the database did not take (disk full, a foreign write lock, the file removed), kept in
- * arrival order and written again by the {@code write-held-readings} route until the database takes them: nothing
- * acknowledged is dropped after a few retries any more. The first held batch calls {@code onHold} (the service
+ * Batches of readings, and the other writes of the ingestion ({@link SqlCall}s: meter states, quarantine rows), that
+ * the database did not take (disk full, a foreign write lock, the file removed), kept in arrival order and written
+ * again by the {@code write-held-readings} route until the database takes them: nothing acknowledged is dropped
+ * after a few retries any more, and no thread waits through retries. The first held batch calls {@code onHold} (the service
  * pauses its MQTT intake, so the broker keeps what arrives meanwhile); the last one written calls {@code onRelease}.
  * Held readings are bounded by {@code maxReadings}: a batch beyond it waits, which holds up the thread that brings
  * it (paho's callback thread: its messages stay unacknowledged at the broker).
@@ -30,7 +30,7 @@ public final class HeldReadings {
     private final Clock clock;
     private final Consumer<String> onHold;
     private final Runnable onRelease;
-    private final Deque<List<Reading>> batches = new ArrayDeque<>();
+    private final Deque<Object> batches = new ArrayDeque<>();
     private long readings;
     private long since;
     private String lastError;
@@ -47,15 +47,18 @@ public final class HeldReadings {
         return !batches.isEmpty();
     }
 
-    /** A batch that was not written ({@code error} says why), or a new one while others wait. */
-    public synchronized void hold(List<Reading> batch, String error) throws InterruptedException {
+    /**
+     * A batch of readings (a {@code List<Reading>}) or a {@link SqlCall} that was not written ({@code error} says
+     * why), or a new one while others wait.
+     */
+    public synchronized void hold(Object batch, String error) throws InterruptedException {
         if (error != null) {
             lastError = error;
         }
         if (batches.peekFirst() == batch) {
             return; // the retry of the oldest batch failed again: it stays first
         }
-        while (readings > 0 && readings + batch.size() > maxReadings) {
+        while (readings > 0 && readings + size(batch) > maxReadings) {
             wait(1_000);
         }
         if (batches.isEmpty()) {
@@ -64,22 +67,22 @@ public final class HeldReadings {
             onHold.accept("database writes fail: " + lastError);
         }
         batches.addLast(batch);
-        readings += batch.size();
+        readings += size(batch);
     }
 
-    /** The oldest held batch (empty when none): the one to write next. */
-    public synchronized List<Reading> next() {
-        List<Reading> first = batches.peekFirst();
+    /** The oldest held batch or SQL call (an empty list when none): the one to write next. */
+    public synchronized Object next() {
+        Object first = batches.peekFirst();
         return first == null ? List.of() : first;
     }
 
     /** {@code batch} was written: when it was the oldest held one it is released, and with the last the hold ends. */
-    public synchronized void written(List<Reading> batch) {
+    public synchronized void written(Object batch) {
         if (batches.isEmpty() || batches.peekFirst() != batch) {
             return;
         }
         batches.removeFirst();
-        readings -= batch.size();
+        readings -= size(batch);
         notifyAll();
         if (batches.isEmpty()) {
             LOG.warn("Database writes work again: the held readings are written after {} s",
@@ -88,6 +91,11 @@ public final class HeldReadings {
             lastError = null;
             onRelease.run();
         }
+    }
+
+    /** Readings count one each; any other write counts as one. */
+    private static int size(Object batch) {
+        return batch instanceof List<?> list ? list.size() : 1;
     }
 
     public synchronized State state() {

@@ -2,6 +2,7 @@ package org.energymonitor.app;
 
 import static org.energymonitor.app.RunningService.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -101,6 +102,30 @@ class BackupRestoreTest {
         try (RunningService again = new RunningService(data, Map.of("energy.mqtt.topics", "restored/+/SENSOR")).start()) {
             assertEquals(restored.size(), again.api().get("/status").json().get("readings_total").asLong(),
                     "the service runs on the restored database");
+        }
+    }
+
+    @Test
+    void a_database_that_lost_its_readings_is_not_backed_up_and_the_good_backup_is_kept(@TempDir Path dir)
+            throws Exception {
+        Path data = dir.resolve("data");
+        try (RunningService service = new RunningService(data, Map.of("energy.backup.keep", "1")).start()) {
+            long start = Instant.now().minus(Duration.ofHours(20)).getEpochSecond();
+            for (int i = 0; i < 100; i++) {
+                service.publish("tele/lost/SENSOR", "{\"Time\":\"" + Instant.ofEpochSecond(start + i)
+                        + "\",\"MT681\":{\"Total_in\":" + (1000 + i * 0.001) + ",\"Power\":200}}");
+            }
+            await(WAIT, "100 readings", () -> service.count("SELECT count(*) FROM readings") == 100);
+            assertTrue(Jobs.fire(service, "backup").get("ok").asBoolean());
+            List<Path> good = backups(data.resolve("backups"));
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + service.db());
+                 Statement s = c.createStatement()) {
+                s.execute("DELETE FROM readings WHERE ts < " + (start + 90) * 1000); // 90 of the 100 readings gone
+            }
+            JsonNode refused = Jobs.fire(service, "backup");
+            assertFalse(refused.get("ok").asBoolean(), refused.toString());
+            assertTrue(refused.toString().contains("no backup taken"), refused.toString());
+            assertEquals(good, backups(data.resolve("backups")), "keep = 1 deleted nothing for the bad copy");
         }
     }
 
