@@ -54,6 +54,9 @@ class StorageFaultsTest {
         await(WAIT, "health UP and /status ok again", () -> service.api().get("/observe/health").status() == 200
                 && service.api().get("/status").body().contains("\"state\":\"ok\""));
         assertTrue(service.api().get("/status").body().contains("\"paused\":false"), "MQTT intake resumed");
+        System.out.println("storage fault of " + FAULT_MS / 1000 + " s: " + published + " readings acknowledged by the"
+                + " broker, " + service.count("SELECT count(*) FROM readings WHERE meter = 'm'") + " stored, "
+                + service.api().get("/observe/health").body());
     }
 
     private static void awaitHolding(RunningService service) throws Exception {
