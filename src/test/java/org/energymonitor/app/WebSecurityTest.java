@@ -58,6 +58,26 @@ class WebSecurityTest {
         return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** HEAD is answered like GET, without the body, for monitors and link checkers. */
+    @Test
+    void head_answers_with_the_status_and_content_type_of_get_and_no_body() throws Exception {
+        for (String path : new String[] {"/observe/health", "/status", "/observe/metrics", "/api/summary",
+                "/api/latest_reading", "/api/daily", "/api/stats", "/api/nope"}) {
+            HttpResponse<byte[]> get = send("GET", path);
+            HttpResponse<byte[]> head = send("HEAD", path);
+            assertEquals(get.statusCode(), head.statusCode(), path);
+            assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"), path);
+            assertEquals(0, head.body().length, path);
+            assertTrue(get.body().length > 0, path);
+        }
+    }
+
+    private static HttpResponse<byte[]> send(String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path))
+                .header("Authorization", "Bearer script-token")
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
