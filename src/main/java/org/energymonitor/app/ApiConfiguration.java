@@ -85,7 +85,7 @@ public final class ApiConfiguration implements CamelConfiguration {
         r.bind("calendarQuery", calendar);
         r.bind("apiWarmUp", new WarmUp(web::requestSelf, ranges, zone));
         r.bind("exportQuery", new ExportQuery(db, ranges, zone));
-        MqttConnections mqtt = new MqttConnections(context);
+        MqttConnections mqtt = r.lookupByNameAndType("mqttConnections", MqttConnections.class);
         StatusReport.Facts facts = new StatusReport.Facts(Version.current(),
                 context.resolvePropertyPlaceholders("{{energy.mqtt.broker-url}}"), c.getList("energy.mqtt.topics"), mqtt,
                 mqtt::paused,

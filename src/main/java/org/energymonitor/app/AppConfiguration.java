@@ -109,6 +109,7 @@ public final class AppConfiguration implements CamelConfiguration {
         }
         r.bind("batchInsert", new BatchInsert(new ReadingsTable(), meters, counters, Clock.systemUTC()));
         MqttConnections intake = new MqttConnections(context);
+        r.bind("mqttConnections", intake); // health, /status, metrics and the watchdog read the same
         r.bind("heldReadings", new HeldReadings(c.getInt("energy.ingest.max-held-readings"), Clock.systemUTC(),
                 intake::pause, intake::resume));
         r.bind("batchStrategy", new GroupedBodyAggregationStrategy());

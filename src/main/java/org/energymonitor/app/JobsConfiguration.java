@@ -73,7 +73,7 @@ public final class JobsConfiguration implements CamelConfiguration {
         long first = c.getLong("energy.alerts.first-reminder-ms");
         long max = c.getLong("energy.alerts.max-reminder-ms");
         String broker = context.resolvePropertyPlaceholders("{{energy.mqtt.broker-url}}");
-        r.bind("watchdog", new Watchdog(db, new MqttConnections(context), broker, clock,
+        r.bind("watchdog", new Watchdog(db, r.lookupByNameAndType("mqttConnections", MqttConnections.class), broker, clock,
                 new Watchdog.Limits(c.getLong("energy.watchdog.stale-after-ms"), c.getLong("energy.watchdog.grace-ms")),
                 new Conditions(first, max)));
         r.bind("healthCheck", new HealthCheck(db, dataDir, clock,
