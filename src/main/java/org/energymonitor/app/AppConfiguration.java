@@ -10,6 +10,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 import org.apache.camel.spi.Registry;
+import org.energymonitor.events.EventComponent;
+import org.energymonitor.events.EventCounters;
 import org.energymonitor.ingest.DeviceClock;
 import org.energymonitor.ingest.FieldMapping;
 import org.energymonitor.ingest.IngestCounters;
@@ -81,6 +83,10 @@ public final class AppConfiguration implements CamelConfiguration {
         r.bind("energyDb", db.dataSource());
         r.bind("clock", Clock.systemUTC());
 
+        // event:<name>, the documented events operator routes consume (docs/routes.md)
+        EventCounters events = new EventCounters();
+        r.bind("eventCounters", events);
+        context.addComponent("event", new EventComponent(c.getInt("energy.events.queue-size"), events));
         context.getCamelContextExtension().registerEndpointCallback(new SessionSafeEndpoints());
         configureMqtt(context, c);
 

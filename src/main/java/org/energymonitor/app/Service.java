@@ -1,16 +1,21 @@
 package org.energymonitor.app;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.energymonitor.routes.OperatorRoutes;
 
 /**
- * The service: one Camel Main with the routes of the {@code routes/} folder and the beans of {@link AppConfiguration}.
+ * The service: one Camel Main with the product's routes (in the jar), the operator's routes of
+ * {@code energy.routes.dir} ({@link OperatorRoutes}) and the beans of {@link AppConfiguration}.
  */
 public final class Service {
 
-    private static final String LOCATIONS = "file:application.properties;optional=true,classpath:application.properties";
+    static final String LOCATIONS = "file:application.properties;optional=true,classpath:application.properties";
     private final Main main = new Main();
 
     public Service() {
@@ -25,6 +30,14 @@ public final class Service {
         main.configure().addConfiguration(new JobsConfiguration());
         main.configure().addConfiguration(new ApiConfiguration());
         main.addMainListener(new MqttSubscriptions());
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport m) {
+                CamelContext context = m.getCamelContext();
+                OperatorRoutes.load(context, Path.of(Settings.of(context).get("energy.routes.dir")),
+                        name -> context.getRegistry().lookupByName(name) != null);
+            }
+        });
     }
 
     /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C). */

@@ -45,6 +45,7 @@ public final class RunningService implements AutoCloseable {
         overrides.put("energy.mqtt.embedded.port", Integer.toString(freePort()));
         overrides.put("energy.http.port", Integer.toString(freePort()));
         overrides.put("energy.timezone", "Europe/Berlin");
+        overrides.put("energy.routes.dir", dataDir.resolveSibling("routes.d").toString()); // none unless a test writes some
         overrides.put("energy.ingest.batch-ms", "100");
         for (String job : new String[] {"health-check", "watchdog", "backup", "git-history", "daily-summary"}) {
             // tests fire jobs through their triggers; a run by the clock in the middle of a test would be a second run
