@@ -5,10 +5,15 @@
 #                           [--http-host ADDR] [--http-port PORT] [--mqtt-port PORT]
 #   sudo install/install.sh --uninstall [--dry-run]
 #
-# A second run upgrades in place: the jar, the web files and the unit are replaced; the operator's
-# configuration, routes and secrets are never overwritten (a changed shipped route is put beside the
-# operator's copy as NAME.new). --uninstall removes the service and the program but keeps the data,
-# the configuration and the secrets.
+# The service loads its own (product) routes from the jar. Your own routes go to /etc/energy-monitor/routes.d/
+# (*.yaml; a route whose id is a product route's id replaces it, see docs/routes.md); the installer creates that
+# folder and never puts anything in it.
+# A second run upgrades in place: the jar, the web files and the unit are replaced; your configuration, routes.d/ and
+# secrets are never overwritten. An install made by an older install.sh has copies of the product routes in
+# /etc/energy-monitor/routes/, which the service no longer loads: unedited copies are removed, everything else
+# (edited copies, your own files, NAME.new) is moved aside to /etc/energy-monitor/routes.old-DATE/, which is not
+# loaded either, and the run says so. --uninstall removes the service and the program but keeps the data, the
+# configuration (routes.d/ too) and the secrets.
 set -eu
 
 APP=energy-monitor
@@ -18,6 +23,10 @@ ETC_DIR=/etc/energy-monitor
 DATA_DIR=/var/lib/energy-monitor
 UNIT_FILE=/etc/systemd/system/energy-monitor.service
 SECRETS=$ETC_DIR/secrets.env
+# The operator's own routes (the unit's ENERGY_ROUTES_DIR).
+ROUTES_DIR=$ETC_DIR/routes.d
+# Where installers before routes.d copied the product routes.
+OLD_ROUTES_DIR=$ETC_DIR/routes
 
 DRY_RUN=0
 UNINSTALL=0
@@ -28,6 +37,8 @@ HTTP_PORT=5008
 MQTT_PORT=1883
 SOURCE_DIR=""
 GENERATED_PASSWORD=""
+# Where migrate_old_routes moved files aside (repeated at the end of the run).
+ROUTES_ASIDE=""
 
 say() {
   printf '%s\n' "$*"
@@ -47,8 +58,9 @@ run() {
   fi
 }
 
+# Prints the comment block at the top of this file.
 usage() {
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+  awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$0"
 }
 
 parse_args() {
@@ -141,23 +153,84 @@ install_program() {
     run cp -R "$SOURCE_DIR/web/." "$OPT_DIR/web/"
     run chmod -R u=rwX,go=rX "$OPT_DIR/web"
   fi
-  run install -d -o root -g "$SERVICE_USER" -m 0750 "$ETC_DIR" "$ETC_DIR/routes"
+  run install -d -o root -g "$SERVICE_USER" -m 0750 "$ETC_DIR" "$ROUTES_DIR"
   run install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 0750 "$DATA_DIR"
 }
 
-# Copies the shipped routes once; never overwrites a route the operator has.
-install_routes() {
-  local shipped target
-  for shipped in "$SOURCE_DIR"/routes/*.camel.yaml; do
-    [ -f "$shipped" ] || continue
-    target=$ETC_DIR/routes/$(basename "$shipped")
-    if [ ! -f "$target" ]; then
-      run install -o root -g "$SERVICE_USER" -m 0640 "$shipped" "$target"
-    elif ! cmp -s "$shipped" "$target"; then
-      say "Kept your $target; the shipped version is beside it as $target.new"
-      run install -o root -g "$SERVICE_USER" -m 0640 "$shipped" "$target.new"
+# Whether FILE (named NAME) is an unedited copy of a product route an older installer copied: its sha256 sum and
+# name are on the list of every version the repository ever shipped (install/old-route-sums.txt).
+is_shipped_route() {
+  local name=$1 file=$2 sums=$3 sum
+  case "$name" in
+    *.camel.yaml) ;;
+    *) return 1 ;;
+  esac
+  [ -f "$sums" ] && [ -f "$file" ] && [ ! -L "$file" ] || return 1
+  sum=$(sha256sum < "$file" | cut -c1-64)
+  grep -qxF -- "$sum  $name" "$sums"
+}
+
+# Upgrades an install made by an older install.sh, which copied the product routes into $OLD_ROUTES_DIR (loaded
+# from there by the service, so stale copies broke the start after an upgrade). The service no longer reads that
+# folder: unedited copies are removed; everything else is moved aside to $ETC_DIR/routes.old-DATE/ (not loaded),
+# never into routes.d; then the empty folder is removed.
+migrate_old_routes() {
+  [ -d "$OLD_ROUTES_DIR" ] || return 0
+  if [ ! -r "$OLD_ROUTES_DIR" ] || [ ! -x "$OLD_ROUTES_DIR" ]; then
+    say "$OLD_ROUTES_DIR (from an older installer) is not readable: run as root to see what happens to it"
+    return 0
+  fi
+  local sums=$SOURCE_DIR/install/old-route-sums.txt
+  if [ ! -f "$sums" ]; then
+    say "No $sums: every file in $OLD_ROUTES_DIR is moved aside, none is removed"
+  fi
+  say "Upgrading from routes in $OLD_ROUTES_DIR: the service loads its own routes from the jar now, yours from $ROUTES_DIR"
+  local file name aside="" moved=()
+  while IFS= read -r -d '' file; do
+    name=$(basename "$file")
+    if is_shipped_route "$name" "$file" "$sums"; then
+      say "Removing $file: an unedited copy of a product route"
+      run rm -f "$file"
+      continue
     fi
-  done
+    if [ -z "$aside" ]; then
+      aside=$ETC_DIR/routes.old-$(date +%Y%m%d-%H%M%S)
+      while [ -e "$aside" ]; do aside=$aside-1; done
+      run install -d -o root -g "$SERVICE_USER" -m 0750 "$aside"
+    fi
+    run mv "$file" "$aside/"
+    case "$name" in
+      *.camel.yaml.new) moved+=("$name: a product route an older installer put beside your copy (nothing to port)") ;;
+      *.camel.yaml)
+        if [ -f "$sums" ] && awk -v n="$name" '$1 !~ /^#/ && $2 == n { found = 1 } END { exit !found }' "$sums"; then
+          moved+=("$name: YOUR EDITED COPY of the product route $name")
+        else
+          moved+=("$name: not a product route (a route of your own?)")
+        fi ;;
+      *) moved+=("$name: not a route (that folder only loaded *.camel.yaml)") ;;
+    esac
+  done < <(find "$OLD_ROUTES_DIR" -mindepth 1 -maxdepth 1 -print0 | sort -z)
+  run rmdir "$OLD_ROUTES_DIR"
+  if [ "${#moved[@]}" -gt 0 ]; then
+    ROUTES_ASIDE=$aside
+    say ""
+    say "ATTENTION: these files from $OLD_ROUTES_DIR are NO LONGER LOADED by the service."
+    if [ "$DRY_RUN" -eq 1 ]; then
+      say "They would be moved aside to $aside/:"
+    else
+      say "They were moved aside to $aside/:"
+    fi
+    printf '  %s\n' "${moved[@]}"
+    say "The service now runs the product routes of this version. To keep an edit, port it into $ROUTES_DIR/ as a"
+    say "route of your own (a route with the id of a product route replaces that route): see docs/routes.md,"
+    say "\"What survives an upgrade\". Then: systemctl restart $APP"
+    say ""
+  fi
+  if [ -f "$ETC_DIR/application.properties" ] \
+      && grep -Eq '^[[:space:]]*camel\.main\.routes-include-pattern' "$ETC_DIR/application.properties"; then
+    say "Your $ETC_DIR/application.properties sets camel.main.routes-include-pattern: the service finds its routes"
+    say "without it now (product routes in the jar, yours in $ROUTES_DIR); remove that line unless you mean it."
+  fi
 }
 
 broker_settings() {
@@ -255,7 +328,8 @@ uninstall() {
     run systemctl daemon-reload
   fi
   run rm -rf "$OPT_DIR"
-  say "Removed the service and $OPT_DIR. Kept the data in $DATA_DIR and the configuration in $ETC_DIR."
+  say "Removed the service and $OPT_DIR. Kept the data in $DATA_DIR and the configuration in $ETC_DIR"
+  say "(application.properties, secrets.env and your routes in $ROUTES_DIR)."
 }
 
 main() {
@@ -269,7 +343,7 @@ main() {
   install_packages
   create_user
   install_program
-  install_routes
+  migrate_old_routes
   install_config
   install_secrets
   install_unit
@@ -277,6 +351,11 @@ main() {
     say ""
     say "Dashboard: http://$(hostname -I 2>/dev/null | awk '{print $1}'):$HTTP_PORT/  user: admin  password: $GENERATED_PASSWORD"
     say "This password is shown only now; $SECRETS keeps only its hash."
+  fi
+  if [ -n "$ROUTES_ASIDE" ]; then
+    say ""
+    say "ATTENTION: route files of an older install are in $ROUTES_ASIDE/ and NO LONGER LOADED (see above);"
+    say "to keep an edit, port it into $ROUTES_DIR/ (docs/routes.md, \"What survives an upgrade\")."
   fi
 }
 
