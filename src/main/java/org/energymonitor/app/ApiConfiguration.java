@@ -22,6 +22,7 @@ import org.energymonitor.query.RangeParameters;
 import org.energymonitor.query.ReadingsQuery;
 import org.energymonitor.query.StatsQuery;
 import org.energymonitor.query.StatusReport;
+import org.energymonitor.events.EventCounters;
 import org.energymonitor.query.SummaryQuery;
 import org.energymonitor.query.Tariffs;
 import org.energymonitor.query.TimeParameter;
@@ -86,11 +87,13 @@ public final class ApiConfiguration implements CamelConfiguration {
         r.bind("apiWarmUp", new WarmUp(web::requestSelf, ranges, zone));
         r.bind("exportQuery", new ExportQuery(db, ranges, zone));
         MqttConnections mqtt = r.lookupByNameAndType("mqttConnections", MqttConnections.class);
+        EventCounters events = r.lookupByNameAndType("eventCounters", EventCounters.class);
         StatusReport.Facts facts = new StatusReport.Facts(Version.current(),
                 context.resolvePropertyPlaceholders("{{energy.mqtt.broker-url}}"), c.getList("energy.mqtt.topics"), mqtt,
                 mqtt::paused,
-                r.lookupByNameAndType("jobLog", JobLog.class)::jobs);
+                r.lookupByNameAndType("jobLog", JobLog.class)::jobs, events::counts);
         Metrics metrics = new Metrics(counters, mqtt);
+        metrics.events(events);
         r.bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics.registry());
         r.bind("metrics", metrics);
         MicrometerRoutePolicyFactory routeMetrics = new MicrometerRoutePolicyFactory();

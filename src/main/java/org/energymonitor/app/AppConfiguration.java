@@ -86,6 +86,7 @@ public final class AppConfiguration implements CamelConfiguration {
         // event:<name>, the documented events operator routes consume (docs/routes.md)
         EventCounters events = new EventCounters();
         r.bind("eventCounters", events);
+        r.bind("eventBodies", new org.energymonitor.events.EventBodies());
         context.addComponent("event", new EventComponent(c.getInt("energy.events.queue-size"), events));
         context.getCamelContextExtension().registerEndpointCallback(new SessionSafeEndpoints());
         configureMqtt(context, c);

@@ -3,6 +3,7 @@ package org.energymonitor.app;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.energymonitor.ops.BenchApi;
 import org.energymonitor.ops.BenchIngest;
@@ -61,6 +62,7 @@ public final class EnergyMonitor {
             case "bench-publish" -> new BenchPublisher().run(rest);
             case "bench-api" -> new BenchApi(Settings.load(Path.of(""))).run(rest);
             case "hash-password" -> hashPassword();
+            case "check-routes" -> new CheckRoutes(System.out, System.err, Map.of()).run(rest);
             case "help", "--help", "-h" -> usage(0);
             default -> {
                 System.err.println("Unknown command: " + command);
@@ -97,6 +99,8 @@ public final class EnergyMonitor {
                                                        measure MQTT ingestion throughput
                   bench-api [--days N] [--requests N] [--clients N] [--seconds S]
                                                        measure the API on a simulated year
+                  check-routes [FOLDER]                check the operator's routes (default energy.routes.dir) against
+                                                       the configuration, beside the running service, before a restart
                   hash-password                        read a password from standard input, print the hash
                                                        for energy.http.password-hash
                   help                                 this text

@@ -1,14 +1,16 @@
 package org.energymonitor.events;
 
 import java.util.Collection;
+import java.util.List;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.support.DefaultProducer;
 
 /**
- * Puts one event, or one per element when the body is a collection (a stored batch), on the event's queue as a map
- * ({@link EventPayloads}); never waits. Without a consuming route it does nothing at all, so the product's own
- * events cost nothing until an operator route asks for them. A full queue drops the event and counts it.
+ * Puts one event, or one per element when the body is a collection (a stored batch), as a map
+ * ({@link EventPayloads}) on the queue of every route that consumes it; never waits. Without a consuming route it
+ * does nothing at all. A full queue drops the event for that route and counts it.
  */
 final class EventProducer extends DefaultProducer {
 
@@ -23,26 +25,30 @@ final class EventProducer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) {
-        if (!endpoint.hasConsumers()) {
+        List<SedaEndpoint> queues = endpoint.subscribers();
+        if (queues.isEmpty()) {
             return;
         }
         Object body = exchange.getMessage().getBody();
         if (body instanceof Collection<?> items) {
             for (Object item : items) {
-                offer(item);
+                offer(queues, item);
             }
         } else if (body != null) {
-            offer(body);
+            offer(queues, body);
         }
     }
 
-    private void offer(Object item) {
-        Exchange event = endpoint.createExchange();
-        event.getMessage().setBody(EventPayloads.payload(endpoint.event(), item));
-        if (endpoint.getQueue().offer(event)) {
-            counters.published(endpoint.event());
-        } else {
-            counters.dropped(endpoint.event());
+    private void offer(List<SedaEndpoint> queues, Object item) {
+        Object payload = EventPayloads.payload(endpoint.event(), item);
+        for (SedaEndpoint queue : queues) {
+            Exchange event = queue.createExchange();
+            event.getMessage().setBody(payload);
+            if (queue.getQueue().offer(event)) {
+                counters.published(endpoint.event());
+            } else {
+                counters.dropped(endpoint.event());
+            }
         }
     }
 }

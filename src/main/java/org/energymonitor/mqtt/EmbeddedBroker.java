@@ -40,8 +40,13 @@ public final class EmbeddedBroker implements Service {
 
     /** The URL the service's own client uses to reach this broker. */
     public String clientUrl() {
-        String host = "0.0.0.0".equals(settings.host()) || "::".equals(settings.host()) ? "127.0.0.1" : settings.host();
-        return "tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + settings.port();
+        return clientUrl(settings.host(), settings.port());
+    }
+
+    /** The URL a client on this machine uses for a broker listening on {@code host} (any address: loopback). */
+    public static String clientUrl(String listenHost, int port) {
+        String host = "0.0.0.0".equals(listenHost) || "::".equals(listenHost) ? "127.0.0.1" : listenHost;
+        return "tcp://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /**

@@ -46,16 +46,19 @@ public final class StatusReport {
     public record Quarantine(Map<String, Long> storedByReason, Map<String, Long> sinceStartByReason) {
     }
 
-    /** The JSON answer. {@code jobs} lists the scheduled jobs (their last and next run, duration, result). */
+    /**
+     * The JSON answer. {@code jobs} lists the scheduled jobs (their last and next run, duration, result);
+     * {@code events} counts each documented event published to operator routes and dropped while they fell behind.
+     */
     public record Status(String status, String version, long startedAt, long uptimeS, Mqtt mqtt, Storage storage,
                          List<Meter> meters,
                          long readingsLastHour, long readingsTotal, Map<String, Long> ingest, Quarantine quarantine,
-                         List<?> jobs) {
+                         List<?> jobs, Map<String, ?> events) {
     }
 
     /** What {@code /status} reports that does not live in the database. */
     public record Facts(String version, String broker, List<String> topics, BooleanSupplier mqttConnected,
-                        BooleanSupplier mqttPaused, Supplier<List<?>> jobs) {
+                        BooleanSupplier mqttPaused, Supplier<List<?>> jobs, Supplier<Map<String, ?>> events) {
     }
 
     private final Database db;
@@ -107,7 +110,8 @@ public final class StatusReport {
             boolean ok = connected && "ok".equals(storage.state());
             return new Status(ok ? "ok" : "degraded", facts.version(), startedAt, (now - startedAt) / 1000,
                     new Mqtt(connected, facts.mqttPaused().getAsBoolean(), facts.broker(), facts.topics()), storage, list, lastHour, total, counters.outcomes(),
-                    new Quarantine(quarantine.countByReason(c), counters.reasons()), facts.jobs().get());
+                    new Quarantine(quarantine.countByReason(c), counters.reasons()), facts.jobs().get(),
+                    facts.events().get());
         }
     }
 }

@@ -81,6 +81,11 @@ public final class OperatorRoutes {
         return new Loaded(mine, replaced);
     }
 
+    /** The beans the product's routes call: the service binds each, so {@code check-routes} may take them as known. */
+    public static Set<String> productBeans(CamelContext context) {
+        return new java.util.HashSet<>(RouteCheck.beans(((ModelCamelContext) context).getRouteDefinitions()));
+    }
+
     private static List<Path> files(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();

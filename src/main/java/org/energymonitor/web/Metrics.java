@@ -2,6 +2,7 @@ package org.energymonitor.web;
 
 import java.util.function.BooleanSupplier;
 
+import org.energymonitor.events.EventCounters;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -38,6 +39,18 @@ public final class Metrics {
                 .description("readings in the insert transactions").register(registry);
         FunctionCounter.builder("energy_insert_batch_milliseconds", counters, c -> c.batches()[2])
                 .description("time spent in insert transactions").register(registry);
+    }
+
+    /** Per documented event: published to operator routes, and dropped while they fell behind. */
+    public void events(EventCounters events) {
+        for (String event : events.counts().keySet()) {
+            FunctionCounter.builder("energy_events_published", events, e -> e.counts().get(event).published())
+                    .tag("event", event).description("events put on the queue of the operator routes that consume them")
+                    .register(registry);
+            FunctionCounter.builder("energy_events_dropped", events, e -> e.counts().get(event).dropped())
+                    .tag("event", event).description("events dropped because the operator routes consuming them fell behind")
+                    .register(registry);
+        }
     }
 
     public PrometheusMeterRegistry registry() {

@@ -54,7 +54,7 @@ class CrashRestartTest {
     private Process child(String name) throws Exception {
         Path log = dir.resolve(name + ".log");
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "-Xmx256m", "-cp", RunningService.childClassPath(),
                 "-Denergy.data.dir=" + dir.resolve("data"), "-Denergy.mqtt.url=" + url,
                 "-Denergy.http.port=" + RunningService.freePort(), "-Denergy.mqtt.topics=tele/+/+",
                 "-Denergy.ingest.batch-size=" + BATCH, "org.energymonitor.app.EnergyMonitor"))

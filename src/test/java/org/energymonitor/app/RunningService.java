@@ -54,6 +54,15 @@ public final class RunningService implements AutoCloseable {
         overrides.putAll(extra);
     }
 
+    /**
+     * The class path for a child JVM: surefire's without its empty entries. An empty entry is the working directory,
+     * whose routes/ folder would be found as classpath:routes a second time (the service's jar has no such entry).
+     */
+    public static String childClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !e.isBlank()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -31,7 +31,7 @@ class StartupRefusalTest {
 
     private Ended start(String... properties) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", RunningService.childClassPath(),
                 "-Denergy.data.dir=" + dir.resolve("data"),
                 "-Denergy.mqtt.embedded.port=" + RunningService.freePort(),
                 "-Denergy.http.port=" + RunningService.freePort()));
@@ -79,18 +79,19 @@ class StartupRefusalTest {
     }
 
     @Test
-    void a_route_that_cannot_start_ends_the_process_with_the_embedded_broker_running() throws IOException, Exception {
-        Path broken = dir.resolve("broken.camel.yaml");
+    void an_operator_route_with_an_unknown_bean_ends_the_process_with_the_file_and_line() throws IOException, Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes.d"));
+        Path broken = routes.resolve("broken.yaml");
         Files.writeString(broken, """
                 - route:
                     id: broken-route
                     description: calls a bean nobody binds
                     from:
-                      uri: timer:broken
+                      uri: event:reading-stored
                       steps:
                         - bean:
                             ref: noSuchBean
                 """);
-        assertRefused(start("camel.main.routes-include-pattern=file:routes/*.camel.yaml,file:" + broken), "noSuchBean");
+        assertRefused(start("energy.routes.dir=" + routes), broken + " line 7 (route broken-route): no bean 'noSuchBean'");
     }
 }
