@@ -121,7 +121,7 @@ class RouteFilesTest {
     }
 
     @Test
-    void a_route_with_a_product_route_id_replaces_it_and_check_routes_runs_beside_the_live_service(@TempDir Path dir)
+    void a_route_with_a_product_route_id_replaces_it_one_can_be_disabled_and_check_routes_runs_beside_the_live_service(@TempDir Path dir)
             throws Exception {
         write(dir, "purge.yaml", """
                 - route:
@@ -134,7 +134,9 @@ class RouteFilesTest {
                       steps:
                         - log: {message: "nothing purged"}
                 """);
-        try (RunningService service = new RunningService(dir.resolve("data"), Map.of()).start()) {
+        try (RunningService service = new RunningService(dir.resolve("data"),
+                Map.of("camel.main.route-filter-exclude-pattern", "warm-up")).start()) {
+            assertEquals(null, service.context().getRoute("warm-up"), "a product route disabled by Camel's route filter");
             var route = service.context().getRoute("purge-old-rows");
             assertEquals("timer://operator-purge?period=3600000", route.getEndpoint().getEndpointUri());
             assertEquals(1, service.context().getRoutes().stream().filter(r -> r.getRouteId().equals("purge-old-rows")).count());
