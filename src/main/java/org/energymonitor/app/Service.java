@@ -15,7 +15,9 @@ import org.energymonitor.routes.OperatorRoutes;
  */
 public final class Service {
 
-    static final String LOCATIONS = "file:application.properties;optional=true,classpath:application.properties";
+    /** build.properties last: its build.version is the OpenAPI document's version (routes/api.camel.yaml). */
+    static final String LOCATIONS = "file:application.properties;optional=true,classpath:application.properties,"
+            + "classpath:build.properties";
     private final Main main = new Main();
 
     public Service() {

@@ -12,7 +12,7 @@ final class RequestTimer implements Handler<RoutingContext> {
 
     private static final Set<String> KNOWN = Set.of("/api/readings", "/api/latest_reading", "/api/stats",
             "/api/summary", "/api/daily", "/api/monthly", "/api/export.csv", "/status", "/observe/metrics",
-            "/observe/health", "/");
+            "/observe/health", "/api/openapi.json", "/");
     private final MeterRegistry registry;
 
     RequestTimer(MeterRegistry registry) {

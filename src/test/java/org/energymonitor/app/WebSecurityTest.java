@@ -26,7 +26,7 @@ class WebSecurityTest {
 
     static final String[] PATHS = {"/", "/index.html", "/status", "/api/readings", "/api/latest_reading",
             "/api/stats?start=2026-01-01&end=2026-01-02", "/api/summary", "/api/daily", "/api/monthly",
-            "/api/export.csv", "/api/nope", "/observe/metrics"};
+            "/api/export.csv", "/api/nope", "/observe/metrics", "/api/openapi.json"};
 
     @TempDir
     static Path dir;

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.VerbDefinition;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The house style of the product routes (routes/*.camel.yaml and the examples in docs/examples/routes): canonical
  * YAML, where every language sits under an {@code expression:} key (sub-expressions such as {@code handled:} and
  * {@code correlationExpression:} name their language directly), and kebab-case ids with a description on every
- * route and route template.
+ * route, route template, rest block and REST operation.
  */
 class ProductRouteStyleTest {
 
@@ -70,7 +72,23 @@ class ProductRouteStyleTest {
             }
             List<String> ids = new ArrayList<>();
             for (RouteDefinition d : context.getRouteDefinitions()) {
+                if (d.getRestDefinition() != null) {
+                    continue; // a REST operation's route: checked below, from its rest: block
+                }
+                if (d.getInput().getEndpointUri().startsWith("rest-api:")) {
+                    // the OpenAPI document's route, which Camel makes from restConfiguration: an id, no description
+                    assertTrue(KEBAB.matcher(String.valueOf(d.getRouteId())).matches(), "apiContextRouteId " + d.getRouteId());
+                    ids.add(d.getRouteId());
+                    continue;
+                }
                 check(d.getRouteId(), d.getDescriptionText(), ids);
+            }
+            for (RestDefinition rest : context.getRestDefinitions()) {
+                check(rest.getId(), rest.getDescriptionText(), ids);
+                for (VerbDefinition operation : rest.getVerbs()) {
+                    check(operation.getId(), operation.getDescriptionText(), ids);
+                    assertEquals(operation.getId(), operation.getRouteId(), "an operation's route id is its id");
+                }
             }
             for (RouteTemplateDefinition t : context.getRouteTemplateDefinitions()) {
                 check(t.getId(), t.getDescriptionText(), ids);
