@@ -40,6 +40,12 @@ public final class WebServer extends ServiceSupport {
     /** Authorises this process's own warm-up requests; never leaves the JVM. */
     private final String internalToken = java.util.HexFormat.of().formatHex(randomBytes());
 
+    /** API answers are live data: never cached by a browser or a proxy. */
+    private static void noStore(io.vertx.ext.web.RoutingContext ctx) {
+        ctx.response().putHeader("Cache-Control", "no-store");
+        ctx.next();
+    }
+
     public WebServer(WebSettings settings) {
         this.settings = settings;
         this.vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(8));
@@ -50,6 +56,9 @@ public final class WebServer extends ServiceSupport {
                     vertx.createSharedWorkerExecutor("energy-password-check", 1));
             router.route().order(-2).handler(auth);
         }
+        // set here: Camel's HTTP header filter drops a Cache-Control header that a route sets
+        router.route("/api/*").order(-1).handler(WebServer::noStore);
+        router.route("/status").order(-1).handler(WebServer::noStore);
         if (Files.isDirectory(settings.webDir())) {
             router.route().order(STATIC_ORDER).handler(StaticHandler.create(FileSystemAccess.ROOT,
                     settings.webDir().toAbsolutePath().toString())

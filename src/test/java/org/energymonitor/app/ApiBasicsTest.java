@@ -148,6 +148,17 @@ class ApiBasicsTest {
     }
 
     @Test
+    void api_answers_are_never_cached() throws Exception {
+        for (String path : new String[] {"/status", "/api/summary", "/api/nothing-here"}) {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://127.0.0.1:" + service.httpPort() + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""), path + " " + r.headers());
+        }
+    }
+
+    @Test
     void answers_are_gzip_compressed_when_the_client_accepts_it() throws Exception {
         ApiClient.Answer a = api.getGzip("/status");
         assertEquals(200, a.status());
