@@ -4,13 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
 
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.component.telegram.TelegramComponent;
 import org.apache.camel.spi.Registry;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -34,20 +30,17 @@ import org.energymonitor.jobs.TimeoutHttpClient;
 import org.energymonitor.jobs.Watchdog;
 import org.energymonitor.mqtt.MqttConnections;
 import org.energymonitor.store.Database;
-import org.quartz.Scheduler;
-import org.quartz.Trigger;
-import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The beans of {@code routes/jobs.camel.yaml} and {@code routes/alerts.camel.yaml}: the job log, the jobs, the alert
- * queue and the Telegram component (token, base URL, timeouts). Runs after {@link AppConfiguration}.
+ * queue and the Telegram component (token, base URL, timeouts); the {@code {{job-zone:<job>}}} placeholder function
+ * of the {@code job} template ({@link JobZone}). Runs after {@link AppConfiguration}.
  */
 public final class JobsConfiguration implements CamelConfiguration {
 
-    /** The jobs in {@code jobs.camel.yaml}; each is the Quartz trigger {@code energy/<name>} and the route id. */
-    static final List<String> JOBS = List.of("health-check", "watchdog", "backup", "git-history", "daily-summary");
+    /** The Quartz group of every job: a job is a route from {@code quartz:energy/<name>} ({@link ScheduledJobs}). */
     static final String QUARTZ_GROUP = "energy";
     private static final Logger LOG = LoggerFactory.getLogger(JobsConfiguration.class);
 
@@ -58,15 +51,11 @@ public final class JobsConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         Database db = r.lookupByNameAndType("database", Database.class);
         Path dataDir = Path.of(c.get("energy.data.dir"));
-        ZoneId zone = ZoneId.of(c.get("energy.jobs.timezone", c.zone().getId()));
-        List<JobLog.Spec> specs = new ArrayList<>();
-        for (String job : JOBS) {
-            String jobZone = ZoneId.of(c.get("energy.jobs." + job + ".timezone", zone.getId())).getId();
-            context.getPropertiesComponent().addOverrideProperty("energy.jobs." + job + ".zone", jobZone);
-            specs.add(new JobLog.Spec(job, Boolean.parseBoolean(c.get("energy.jobs." + job + ".enabled")),
-                    c.get("energy.jobs." + job + ".cron"), jobZone));
-        }
-        r.bind("jobLog", new JobLog(clock, specs, nextFire(context)));
+        context.getPropertiesComponent().addPropertiesFunction(new JobZone(c));
+        TemplatedDescriptions.install(context);
+        ScheduledJobs jobs = new ScheduledJobs(context);
+        context.addLifecycleStrategy(jobs);
+        r.bind("jobLog", new JobLog(clock, jobs::specs, jobs::nextFire));
         r.bind("alertQueue", new AlertQueue(clock, telegram(context, c), c.getInt("energy.telegram.queue-size"),
                 c.getLong("energy.telegram.retry-ms"), c.getLong("energy.telegram.max-retry-ms")));
 
@@ -126,18 +115,5 @@ public final class JobsConfiguration implements CamelConfiguration {
                 Duration.ofMillis(c.getLong("energy.telegram.timeout-ms"))));
         LOG.info("Telegram alerts go to chat {} through {}", c.get("energy.telegram.chat-id"), c.get("energy.telegram.base-url"));
         return true;
-    }
-
-    /** A job's next fire time from the Quartz scheduler, null when it is not scheduled (switched off, not started). */
-    private static Function<String, Long> nextFire(CamelContext context) {
-        return job -> {
-            try {
-                Scheduler s = context.getComponent("quartz", QuartzComponent.class).getScheduler();
-                Trigger t = s == null ? null : s.getTrigger(TriggerKey.triggerKey(job, QUARTZ_GROUP));
-                return t == null || t.getNextFireTime() == null ? null : t.getNextFireTime().getTime();
-            } catch (Exception e) {
-                return null;
-            }
-        };
     }
 }

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import org.energymonitor.events.EventPayloads;
 import org.energymonitor.store.Database;
 import org.energymonitor.store.MeterState;
 import org.energymonitor.store.MetersTable;
@@ -14,7 +16,9 @@ import org.energymonitor.store.MetersTable;
  * The stale-data watchdog (every minute): a meter without a reading for {@code staleAfterMs}, a meter whose LWT says
  * {@code Offline}, or the MQTT subscriptions disconnected. Each state alerts when it starts, reminds at growing
  * intervals and sends one recovery with its duration ({@link Conditions}); the states live in memory, so a
- * restart during an outage alerts once more and never sends the recovery of the outage before it.
+ * restart during an outage alerts once more and never sends the recovery of the outage before it. A stale meter's
+ * start and end are also meter-state events ({@code stale} since its last reading, {@code recovered} now); reminders
+ * are not.
  */
 public final class Watchdog {
 
@@ -51,6 +55,7 @@ public final class Watchdog {
     /** The decision on plain values: the meters' states and the MQTT connection at {@code now}. */
     public JobResult evaluate(long now, List<MeterState> all, boolean connected) {
         List<String> alerts = new ArrayList<>();
+        List<EventPayloads.MeterState> states = new ArrayList<>();
         conditions.observe("mqtt", !connected, now, now, limits.graceMs())
                 .ifPresent(ch -> alerts.add(AlertTexts.mqtt(ch, broker)));
         int stale = 0;
@@ -59,8 +64,10 @@ public final class Watchdog {
             if (m.lastReading() != null) {
                 boolean isStale = now - m.lastReading() > limits.staleAfterMs();
                 stale += isStale ? 1 : 0;
-                conditions.observe("stale:" + m.meter(), isStale, now, m.lastReading(), 0)
-                        .ifPresent(ch -> alerts.add(AlertTexts.stale(ch, m.meter(), limits.staleAfterMs())));
+                conditions.observe("stale:" + m.meter(), isStale, now, m.lastReading(), 0).ifPresent(ch -> {
+                    alerts.add(AlertTexts.stale(ch, m.meter(), limits.staleAfterMs()));
+                    stateEvent(ch, m.meter()).ifPresent(states::add);
+                });
             }
             boolean isOffline = Boolean.FALSE.equals(m.online());
             offline += isOffline ? 1 : 0;
@@ -70,6 +77,14 @@ public final class Watchdog {
         }
         String summary = "mqtt " + (connected ? "connected" : "disconnected") + ", " + all.size() + " meters, "
                 + stale + " stale, " + offline + " offline, " + alerts.size() + " alerts";
-        return new JobResult(summary, alerts);
+        return new JobResult(summary, alerts, states);
+    }
+
+    private static Optional<EventPayloads.MeterState> stateEvent(Conditions.Change ch, String meter) {
+        return switch (ch.kind()) {
+            case STARTED -> Optional.of(new EventPayloads.MeterState(meter, "stale", ch.since()));
+            case RECOVERED -> Optional.of(new EventPayloads.MeterState(meter, "recovered", ch.at()));
+            case REMINDER -> Optional.empty();
+        };
     }
 }

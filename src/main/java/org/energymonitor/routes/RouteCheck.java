@@ -56,6 +56,9 @@ final class RouteCheck {
         List<String> names = new ArrayList<>();
         for (RouteDefinition r : routes) {
             new RouteCheck(null, name -> names.add(name)).new Walk(null, r, new ArrayList<>()).nodes(r.getOutputs());
+            if (r.getTemplateParameters() != null && r.getTemplateParameters().get("bean") != null) {
+                names.add(String.valueOf(r.getTemplateParameters().get("bean"))); // a job's bean:{{bean}}
+            }
         }
         return names;
     }
@@ -107,7 +110,7 @@ final class RouteCheck {
             }
             String resolved;
             try {
-                resolved = context.resolvePropertyPlaceholders(uri);
+                resolved = TemplatePlaceholders.resolve(context, route, uri);
             } catch (RuntimeException e) {
                 problem(where, "the endpoint " + uri + " uses an unknown configuration key: " + messages(e));
                 return;
@@ -117,6 +120,8 @@ final class RouteCheck {
             if (colon < 0 || context.getComponent(scheme) == null) {
                 problem(where, "no Camel component '" + scheme + "' in this jar for the endpoint " + uri
                         + " (docs/routes.md lists the components)");
+            } else if ("bean".equals(scheme)) {
+                bean(resolved.substring(colon + 1).replaceFirst("^//", "").split("\\?")[0], where);
             } else if ("event".equals(scheme)) {
                 String rest = resolved.substring(colon + 1).replaceFirst("^//", "");
                 try {
