@@ -25,6 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OperatorJobsAndEventsTest {
 
+    /** An operator route that hands every job-finished event to the test (seda:seen-job-finished). */
+    private static final String SEEN_JOB_FINISHED = """
+            - route:
+                id: seen-job-finished
+                description: Every job run, for the test
+                from:
+                  uri: event:job-finished
+                  steps:
+                    - to:
+                        uri: seda:seen-job-finished
+            """;
+
+
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** Writes an operator route file into the folder RunningService gives as energy.routes.dir. */
@@ -55,15 +68,7 @@ class OperatorJobsAndEventsTest {
     void an_operator_route_sees_every_job_run_and_the_stale_meter_states_of_the_watchdog(@TempDir Path dir)
             throws Exception {
         Path data = dir.resolve("data");
-        operatorFile(data, "seen.yaml", """
-                - route:
-                    id: seen-job-finished
-                    description: Every job run, for the test
-                    from:
-                      uri: event:job-finished
-                      steps:
-                        - to:
-                            uri: seda:seen-job-finished
+        operatorFile(data, "seen.yaml", SEEN_JOB_FINISHED + """
                 - route:
                     id: seen-meter-state
                     description: Every meter state change, for the test
@@ -183,15 +188,7 @@ class OperatorJobsAndEventsTest {
                         - throwException:
                             exceptionType: java.lang.IllegalStateException
                             message: the operator's step failed
-                - route:
-                    id: seen-job-finished
-                    description: Every job run, for the test
-                    from:
-                      uri: event:job-finished
-                      steps:
-                        - to:
-                            uri: seda:seen-job-finished
-                """);
+                """ + SEEN_JOB_FINISHED);
         try (FakeTelegram fake = new FakeTelegram();
              RunningService service = new RunningService(data, JobsAndAlertsTest.telegram(fake,
                      "energy.jobs.always-fails.cron", RunningService.NEVER,
