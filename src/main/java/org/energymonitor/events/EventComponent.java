@@ -35,7 +35,6 @@ public final class EventComponent extends DefaultComponent {
             throw new IllegalArgumentException("event:" + remaining + " takes no options " + parameters.keySet()
                     + " (docs/routes.md)");
         }
-        parameters.clear();
         return new EventEndpoint(uri, this, event, counters);
     }
 

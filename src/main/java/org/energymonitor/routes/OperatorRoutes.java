@@ -32,7 +32,7 @@ public final class OperatorRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperatorRoutes.class);
 
-    /** The operator's routes by id, with the file that defines each. */
+    /** The operator's route definitions, each with the file that defines it, and the product route ids replaced. */
     public record Loaded(Map<RouteDefinition, Path> routes, List<String> replaced) {
     }
 
