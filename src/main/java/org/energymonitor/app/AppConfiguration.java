@@ -52,6 +52,7 @@ import org.energymonitor.store.InstanceLock;
 import org.energymonitor.store.MetersTable;
 import org.energymonitor.store.QuarantineTable;
 import org.energymonitor.store.RawPayloadsTable;
+import org.energymonitor.store.TableWrites;
 import org.energymonitor.store.ReadingsTable;
 import org.energymonitor.web.ApiJson;
 import org.energymonitor.web.LoginLimits;
@@ -105,20 +106,23 @@ public final class AppConfiguration implements CamelConfiguration {
         // the step of flush-partial-readings that writes the partial readings still pending on a graceful stop
         r.bind("flushPartialReadingsOnStop", new SendOnGracefulStop(context, "direct:flush-partial-readings-on-stop"));
         new IngestSteps(guard, transform, gate, counters, Clock.systemUTC()).bindTo(r);
-        MetersTable meters = new MetersTable();
-        r.bind("metersTable", meters);
-        r.bind("rawPayloadsTable", new RawPayloadsTable());
-        QuarantineTable quarantine = new QuarantineTable();
+        MqttConnections intake = new MqttConnections(context);
+        r.bind("mqttConnections", intake); // health, /status, metrics and the watchdog read the same
+        HeldReadings held = new HeldReadings(c.getInt("energy.ingest.max-held-readings"), Clock.systemUTC(),
+                intake::pause, intake::resume);
+        r.bind("heldReadings", held);
+        TableWrites writes = new TableWrites(db.dataSource(), held);
+        r.bind("tableWrites", writes);
+        r.bind("metersTable", new MetersTable(writes));
+        r.bind("rawPayloadsTable", new RawPayloadsTable(writes));
+        QuarantineTable quarantine = new QuarantineTable(writes);
         r.bind("quarantineTable", quarantine);
         r.bind("quarantineRecorder", new QuarantineRecorder(quarantine, counters, c.getLong("energy.quarantine.warn-interval-ms")));
         if (c.getInt("energy.ingest.batch-size") > ReadingsTable.MAX_ROWS_PER_STATEMENT / 2) {
             throw new IllegalArgumentException("energy.ingest.batch-size must be at most " + ReadingsTable.MAX_ROWS_PER_STATEMENT / 2);
         }
-        r.bind("batchInsert", new BatchInsert(new ReadingsTable(), meters, counters, Clock.systemUTC()));
-        MqttConnections intake = new MqttConnections(context);
-        r.bind("mqttConnections", intake); // health, /status, metrics and the watchdog read the same
-        r.bind("heldReadings", new HeldReadings(c.getInt("energy.ingest.max-held-readings"), Clock.systemUTC(),
-                intake::pause, intake::resume));
+        r.bind("readingsTable", new ReadingsTable());
+        r.bind("batchInsert", new BatchInsert(counters, Clock.systemUTC()));
         r.bind("batchStrategy", new GroupedBodyAggregationStrategy());
 
         SimulatedMeter simulated = new SimulatedMeter(LoadProfile.h0(), zone, c.getDouble("energy.simulator.yearly-kwh"),

@@ -31,7 +31,6 @@ public final class Service {
         main.configure().addConfiguration(new AppConfiguration());
         main.configure().addConfiguration(new JobsConfiguration());
         main.configure().addConfiguration(new ApiConfiguration());
-        main.addMainListener(new MqttSubscriptions());
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport m) {

@@ -10,6 +10,11 @@ public final class EventBodies {
         return new EventPayloads.MeterState(meter, state, since);
     }
 
+    /** The {@code new_series} state of the meter whose new counter series starts with {@code first}. */
+    public EventPayloads.MeterState newSeries(org.energymonitor.ingest.Reading first) {
+        return new EventPayloads.MeterState(first.meter(), "new_series", first.ts());
+    }
+
     public EventPayloads.Quarantined quarantined(String reason, String detail, String topic, String meter) {
         return new EventPayloads.Quarantined(reason, detail, topic, meter);
     }

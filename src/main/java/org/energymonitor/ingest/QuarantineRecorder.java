@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.energymonitor.store.QuarantineTable;
-import org.energymonitor.store.SqlCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +30,12 @@ public final class QuarantineRecorder {
         this.warnIntervalMs = warnIntervalMs;
     }
 
-    /** The insert for one rejected message; {@code payload} is the raw MQTT payload (bytes or text). */
-    public SqlCall record(long received, String topic, String meter, String reason, String detail, Object payload) {
+    /** Stores one rejected message; {@code payload} is the raw MQTT payload (bytes or text). */
+    public void record(long received, String topic, String meter, String reason, String detail, Object payload)
+            throws InterruptedException {
         counters.quarantined(reason);
         warn(reason, topic, detail, received);
-        return table.insert(received, topic == null ? "" : topic, meter, reason, detail, bytes(payload));
+        table.insert(received, topic == null ? "" : topic, meter, reason, detail, bytes(payload));
     }
 
     private void warn(String reason, String topic, String detail, long now) {

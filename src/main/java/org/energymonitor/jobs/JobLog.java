@@ -55,7 +55,8 @@ public final class JobLog {
     }
 
     /** Records a successful run with its one-line result, logged at INFO. */
-    public JobFinished finished(String job, String result) {
+    public JobFinished finished(String job, JobResult run) {
+        String result = run.summary();
         Run r = runs.compute(job, (k, last) -> {
             long started = last == null ? clock.millis() : last.started();
             return new Run(started, clock.millis() - started, result, true, runs(last) + 1, failures(last), 0);

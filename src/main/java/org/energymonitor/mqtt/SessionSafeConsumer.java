@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A paho-mqtt5 consumer that sets its callback before connecting (see {@link SessionSafeEndpoints}), resubscribes
+ * A paho-mqtt5 consumer for one or more topic filters (the endpoint's topic, comma-separated: one session, one
+ * SUBSCRIBE) that sets its callback before connecting (see {@link SessionSafeEndpoints}), resubscribes
  * after every reconnect, logs one line per connection change, and leaves its persistent session on the broker
  * when it stops.
  *
@@ -62,8 +63,8 @@ final class SessionSafeConsumer extends DefaultConsumer {
         SessionSafeEndpoints.SafeEndpoint endpoint = getEndpoint();
         String topic = endpoint.getTopic();
         int qos = endpoint.getConfiguration().getQos();
-        client = new MqttClient(endpoint.getConfiguration().getBrokerUrl(), endpoint.getConfiguration().getClientId(),
-                endpoint.persistence());
+        String clientId = endpoint.sessionClientId();
+        client = new MqttClient(endpoint.getConfiguration().getBrokerUrl(), clientId, endpoint.persistence());
         client.setCallback(new MqttCallback() {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
@@ -108,7 +109,7 @@ final class SessionSafeConsumer extends DefaultConsumer {
         });
         try {
             client.connect(endpoint.connectionOptions());
-            subscribe(client, topic, qos);
+            subscribe(client, endpoint.filters(), qos);
         } catch (MqttException e) {
             client.close(true);
             client = null;
@@ -116,7 +117,7 @@ final class SessionSafeConsumer extends DefaultConsumer {
                     + " not reachable (" + e.getMessage() + "); retrying", e);
         }
         LOG.info("MQTT subscribed to {} at {} (client id {})", topic, endpoint.getConfiguration().getBrokerUrl(),
-                endpoint.getConfiguration().getClientId());
+                clientId);
     }
 
     private void subscribe(String what) {
@@ -125,7 +126,7 @@ final class SessionSafeConsumer extends DefaultConsumer {
             return; // the next connectComplete subscribes again
         }
         try {
-            subscribe(c, getEndpoint().getTopic(), getEndpoint().getConfiguration().getQos());
+            subscribe(c, getEndpoint().filters(), getEndpoint().getConfiguration().getQos());
             LOG.info("MQTT {} to {} done", what, getEndpoint().getTopic());
         } catch (MqttException e) {
             LOG.warn("MQTT {} to {} failed: {}", what, getEndpoint().getTopic(), e.getMessage());
@@ -208,10 +209,13 @@ final class SessionSafeConsumer extends DefaultConsumer {
      * to a new subscription, not again on every restart or reconnect of this persistent session, where each would be
      * one more row (a reading without a believable Time is stored at its receive time).
      */
-    private static void subscribe(MqttClient client, String topic, int qos) throws MqttException {
-        MqttSubscription subscription = new MqttSubscription(topic, qos);
-        subscription.setRetainHandling(RETAINED_ONLY_FOR_NEW_SUBSCRIPTIONS);
-        client.subscribe(new MqttSubscription[] {subscription});
+    private static void subscribe(MqttClient client, String[] filters, int qos) throws MqttException {
+        MqttSubscription[] subscriptions = new MqttSubscription[filters.length];
+        for (int i = 0; i < filters.length; i++) {
+            subscriptions[i] = new MqttSubscription(filters[i], qos);
+            subscriptions[i].setRetainHandling(RETAINED_ONLY_FOR_NEW_SUBSCRIPTIONS);
+        }
+        client.subscribe(subscriptions);
     }
 
     /** Whether this subscription's client is connected to the broker right now. */

@@ -46,6 +46,27 @@ public final class SessionSafeEndpoints implements EndpointStrategy {
             return options;
         }
 
+        /** The topic filters of this endpoint: its topic, split at commas (one subscription holds them all). */
+        String[] filters() {
+            return java.util.Arrays.stream(getTopic().split(",")).map(String::trim).filter(f -> !f.isEmpty())
+                    .toArray(String[]::new);
+        }
+
+        /**
+         * The configured client id plus a short hash of the filter list: a changed list gets a fresh persistent
+         * session, so no subscription of an earlier list keeps delivering (MQTT cannot list a session's subscriptions
+         * to drop the stale ones).
+         */
+        String sessionClientId() {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(String.join(",", filters()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return getConfiguration().getClientId() + "-" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         MqttClientPersistence persistence() {
             return createMqttClientPersistence(getConfiguration());
         }

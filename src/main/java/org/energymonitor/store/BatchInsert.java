@@ -7,22 +7,17 @@ import org.energymonitor.ingest.IngestCounters;
 import org.energymonitor.ingest.Reading;
 
 /**
- * Prepares one batch of readings (the lists collected by the route's aggregator) for the camel-jdbc insert step,
- * and the upsert of the meters it touches.
+ * The bookkeeping around one batch of readings: flattens the lists collected by the route's aggregator, and counts
+ * what the camel-jdbc insert stored (the statement itself is {@link ReadingsTable#insertStatement}).
  */
 public final class BatchInsert {
 
-    private final ReadingsTable readings;
-    private final MetersTable meters;
     private final IngestCounters counters;
-
     private final java.time.Clock clock;
 
-    public BatchInsert(ReadingsTable readings, MetersTable meters, IngestCounters counters, java.time.Clock clock) {
-        this.clock = clock;
-        this.readings = readings;
-        this.meters = meters;
+    public BatchInsert(IngestCounters counters, java.time.Clock clock) {
         this.counters = counters;
+        this.clock = clock;
     }
 
     /** Flattens the aggregated bodies (each a list of readings) into one list. */
@@ -40,24 +35,10 @@ public final class BatchInsert {
         return out;
     }
 
-    /** The multi-row INSERT OR IGNORE for a batch (at most {@link ReadingsTable#MAX_ROWS_PER_STATEMENT} rows). */
-    public SqlCall insert(List<Reading> batch) {
-        if (batch.size() > ReadingsTable.MAX_ROWS_PER_STATEMENT) {
-            throw new IllegalArgumentException("A batch holds at most " + ReadingsTable.MAX_ROWS_PER_STATEMENT
-                    + " readings; lower energy.ingest.batch-size");
-        }
-        return SqlCall.of(readings.insertSql(batch.size()), readings.insertParameters(batch));
-    }
-
-    /** The meters upsert for a batch. */
-    public SqlCall meters(List<Reading> batch, long seenMs) {
-        return meters.recordBatch(batch, seenMs);
-    }
-
     /** Counts stored rows and duplicates from the insert's update count, and the batch and its duration. */
-    public void inserted(int batchSize, int updateCount, long startedMs) {
+    public void inserted(List<?> batch, int updateCount, long startedMs) {
         counters.add("stored", updateCount);
-        counters.add("duplicate", batchSize - updateCount);
-        counters.batch(batchSize, Math.max(0, clock.millis() - startedMs));
+        counters.add("duplicate", batch.size() - updateCount);
+        counters.batch(batch.size(), Math.max(0, clock.millis() - startedMs));
     }
 }

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Batches of readings, and the other writes of the ingestion ({@link SqlCall}s: meter states, quarantine rows), that
+ * Batches of readings, and the other writes of the ingestion ({@link TableWrites}: meter states, quarantine rows), that
  * the database did not take (disk full, a foreign write lock, the file removed), kept in arrival order and written
  * again by the {@code write-held-readings} route until the database takes them: nothing acknowledged is dropped
  * after a few retries any more, and no thread waits through retries. The first held batch calls {@code onHold} (the service
@@ -48,7 +48,7 @@ public final class HeldReadings {
     }
 
     /**
-     * A batch of readings (a {@code List<Reading>}) or a {@link SqlCall} that was not written ({@code error} says
+     * A batch of readings (a {@code List<Reading>}) or a table's statement that was not written ({@code error} says
      * why), or a new one while others wait.
      */
     public synchronized void hold(Object batch, String error) throws InterruptedException {
@@ -70,7 +70,7 @@ public final class HeldReadings {
         readings += size(batch);
     }
 
-    /** The oldest held batch or SQL call (an empty list when none): the one to write next. */
+    /** The oldest held batch or statement (an empty list when none): the one to write next. */
     public synchronized Object next() {
         Object first = batches.peekFirst();
         return first == null ? List.of() : first;

@@ -17,6 +17,19 @@ import org.energymonitor.ingest.Reading;
  */
 public final class MetersTable {
 
+    /** Set for the ingestion's instance (the writes of {@link #online}, {@link #seen}, ...); null for readers. */
+    private final TableWrites writes;
+
+    /** A reader of the tables (queries, jobs, commands). */
+    public MetersTable() {
+        this(null);
+    }
+
+    /** The ingestion's instance, whose write methods run through {@code writes}. */
+    public MetersTable(TableWrites writes) {
+        this.writes = writes;
+    }
+
     static final String CREATE = """
             CREATE TABLE IF NOT EXISTS meters (
               meter          TEXT PRIMARY KEY,
@@ -59,8 +72,13 @@ public final class MetersTable {
             JOIN readings r ON r.meter = m.meter
              AND r.ts = (SELECT max(ts) FROM readings x WHERE x.meter = m.meter AND x.import_kwh IS NOT NULL)""";
 
+    /** Records the meters of a stored batch: first and last reading, seen at {@code seenMs}, the newest serial. */
+    public void recordBatch(Collection<Reading> readings, long seenMs) throws InterruptedException {
+        writes.run(upsert(readings, seenMs));
+    }
+
     /** One upsert for the meters of a batch: first and last reading, seen now, the newest serial reported. */
-    public SqlCall recordBatch(Collection<Reading> readings, long seenMs) {
+    private SqlCall upsert(Collection<Reading> readings, long seenMs) {
         java.util.Map<String, long[]> spans = new java.util.LinkedHashMap<>();
         java.util.Map<String, String> serials = new java.util.HashMap<>();
         for (Reading r : readings) {
@@ -76,35 +94,32 @@ public final class MetersTable {
             sql.append(values.isEmpty() ? "" : ",").append("(?,?,?,?,1,?,?)");
             values.addAll(java.util.Arrays.asList(meter, span[0], seenMs, span[1], seenMs, serials.get(meter)));
         });
-        return SqlCall.of(sql.append(UPSERT_TAIL).toString(), values);
+        return new SqlCall(sql.append(UPSERT_TAIL).toString(), values);
     }
 
     /** Records that {@code meter} had readings from {@code firstTs} to {@code lastTs}, seen at {@code seenMs}. */
     public void recordReadings(Connection c, String meter, long firstTs, long lastTs, long seenMs) throws SQLException {
-        SqlCall call = recordBatch(List.of(Reading.of(meter, firstTs, null, null, null),
+        SqlCall call = upsert(List.of(Reading.of(meter, firstTs, null, null, null),
                 Reading.of(meter, lastTs, null, null, null)), seenMs);
         try (PreparedStatement ps = c.prepareStatement(call.sql())) {
-            int i = 1;
-            for (Object v : call.parameters().values()) {
-                ps.setObject(i++, v);
-            }
+            call.bind(ps);
             ps.executeUpdate();
         }
     }
 
     /** A message from a known meter that carries no reading (STATE, INFO): it is alive. */
-    public SqlCall seen(String meter, long seenMs) {
-        return SqlCall.of(SEEN, seenMs, meter);
+    public void seen(String meter, long seenMs) throws InterruptedException {
+        writes.run(SqlCall.of(SEEN, seenMs, meter));
     }
 
     /** Tasmota's LWT: {@code Online} or {@code Offline}. */
-    public SqlCall online(String meter, String state, long seenMs) {
-        return SqlCall.of(ONLINE, "Online".equals(state) ? 1 : 0, seenMs, seenMs, meter);
+    public void online(String meter, String state, long seenMs) throws InterruptedException {
+        writes.run(SqlCall.of(ONLINE, "Online".equals(state) ? 1 : 0, seenMs, seenMs, meter));
     }
 
-    /** A new counter series starts with the reading at {@code ts} (meter replacement or counter restart). */
-    public SqlCall seriesStart(String meter, long ts, String serial, String reason) {
-        return SqlCall.of(SERIES, meter, ts, serial, reason);
+    /** A new counter series starts with {@code first} (meter replacement or counter restart; {@code reason} says which). */
+    public void seriesStart(Reading first, String reason) throws InterruptedException {
+        writes.run(SqlCall.of(SERIES, first.meter(), first.ts(), first.serial(), reason));
     }
 
     /** The newest stored counters of every meter, to continue the plausibility checks after a restart. */

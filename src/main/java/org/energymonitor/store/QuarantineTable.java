@@ -12,6 +12,17 @@ import java.util.TreeMap;
  */
 public final class QuarantineTable {
 
+    /** Set for the ingestion's instance; null for readers ({@code /status}). */
+    private final TableWrites writes;
+
+    public QuarantineTable() {
+        this(null);
+    }
+
+    public QuarantineTable(TableWrites writes) {
+        this.writes = writes;
+    }
+
     static final String CREATE = """
             CREATE TABLE IF NOT EXISTS quarantine (
               id       INTEGER PRIMARY KEY,
@@ -30,13 +41,15 @@ public final class QuarantineTable {
     private static final String BY_REASON = "SELECT reason, count(*) FROM quarantine GROUP BY reason";
     private static final String PURGE = "DELETE FROM quarantine WHERE received < ?";
 
-    public SqlCall insert(long received, String topic, String meter, String reason, String detail, byte[] payload) {
-        return SqlCall.of(INSERT, received, topic, meter, reason, detail, payload);
+    /** Stores one rejected message. */
+    public void insert(long received, String topic, String meter, String reason, String detail, byte[] payload)
+            throws InterruptedException {
+        writes.run(SqlCall.of(INSERT, received, topic, meter, reason, detail, payload));
     }
 
     /** Deletes rows older than {@code days} days before {@code nowMs}. */
-    public SqlCall purgeOlderThan(long nowMs, int days) {
-        return SqlCall.of(PURGE, nowMs - days * 86_400_000L);
+    public void purgeOlderThan(long nowMs, int days) throws InterruptedException {
+        writes.run(SqlCall.of(PURGE, nowMs - days * 86_400_000L));
     }
 
     /** Stored (not yet purged) quarantined messages per reason code. */

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.energymonitor.ingest.Reading;
@@ -37,6 +38,28 @@ public final class ReadingsTable {
     static final int COLUMNS = 8;
     /** Rows per statement: stays below SQLite's limit of 32,766 bound parameters. */
     public static final int MAX_ROWS_PER_STATEMENT = 4000;
+
+    /** The header of camel-jdbc's bound parameters (with {@code useHeadersAsParameters}). */
+    private static final String JDBC_PARAMETERS = "CamelJdbcParameters";
+
+    /**
+     * The {@code write-batch} step before its camel-jdbc insert: returns the multi-row INSERT OR IGNORE for
+     * {@code batch} (the new body) and puts its bound values into the header camel-jdbc binds them from, so that
+     * neither SQL text nor a parameter list appears in the route.
+     */
+    public String insertStatement(List<Reading> batch, Map<String, Object> headers) {
+        if (batch.size() > MAX_ROWS_PER_STATEMENT) {
+            throw new IllegalArgumentException("A batch holds at most " + MAX_ROWS_PER_STATEMENT
+                    + " readings; lower energy.ingest.batch-size");
+        }
+        List<Object> values = insertParameters(batch);
+        Map<String, Object> bound = new java.util.LinkedHashMap<>(values.size() * 2); // camel-jdbc binds in this order
+        for (int i = 0; i < values.size(); i++) {
+            bound.put(Integer.toString(i + 1), values.get(i));
+        }
+        headers.put(JDBC_PARAMETERS, bound);
+        return insertSql(batch.size());
+    }
 
     /** The multi-row insert statement for {@code rows} readings, with one placeholder per value. */
     public String insertSql(int rows) {

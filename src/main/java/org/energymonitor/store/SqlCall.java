@@ -1,25 +1,23 @@
 package org.energymonitor.store;
 
-import java.util.LinkedHashMap;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One SQL statement with its bound parameters, handed from a bean to the camel-jdbc step of a route
- * (body = {@link #sql()}, header {@code CamelJdbcParameters} = {@link #parameters()}, in placeholder order).
+ * One SQL statement of a table class with its bound values in placeholder order: what {@link TableWrites} runs, or
+ * {@link HeldReadings} keeps while the database does not take writes. It never leaves this package.
  */
-public record SqlCall(String sql, Map<String, Object> parameters) {
+record SqlCall(String sql, List<Object> values) {
 
-    public static SqlCall of(String sql, List<?> values) {
-        Map<String, Object> params = new LinkedHashMap<>(values.size() * 2);
-        int i = 1;
-        for (Object v : values) {
-            params.put(Integer.toString(i++), v);
-        }
-        return new SqlCall(sql, params);
+    static SqlCall of(String sql, Object... values) {
+        return new SqlCall(sql, java.util.Arrays.asList(values));
     }
 
-    public static SqlCall of(String sql, Object... values) {
-        return of(sql, java.util.Arrays.asList(values));
+    void bind(PreparedStatement ps) throws SQLException {
+        int i = 1;
+        for (Object v : values) {
+            ps.setObject(i++, v);
+        }
     }
 }

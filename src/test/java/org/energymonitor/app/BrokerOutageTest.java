@@ -37,7 +37,7 @@ class BrokerOutageTest {
             Thread.sleep(1500);
             broker.start();
             await(WAIT, "the MQTT route to start", () ->
-                    service.context().getRouteController().getRouteStatus("mqtt-tele-any-any") == ServiceStatus.Started);
+                    service.context().getRouteController().getRouteStatus("mqtt-subscription") == ServiceStatus.Started);
             service.publish("tele/late_broker/SENSOR", reading("late_broker", 1, 42.0));
             await(WAIT, "the reading", () -> service.count("SELECT count(*) FROM readings WHERE meter = 'late_broker'") == 1);
         } finally {
@@ -54,7 +54,7 @@ class BrokerOutageTest {
         try (RunningService service = new RunningService(dir.resolve("svc"), Map.of("energy.mqtt.url",
                 "tcp://127.0.0.1:" + port, "energy.mqtt.max-reconnect-delay-ms", "4000")).start()) {
             await(WAIT, "the MQTT route to start", () ->
-                    service.context().getRouteController().getRouteStatus("mqtt-tele-any-any") == ServiceStatus.Started);
+                    service.context().getRouteController().getRouteStatus("mqtt-subscription") == ServiceStatus.Started);
             for (int i = 0; i < 10; i++) {
                 service.publish("tele/restart/SENSOR", reading("restart", i, 100 + i * 0.01));
             }

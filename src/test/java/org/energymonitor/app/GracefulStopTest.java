@@ -26,7 +26,7 @@ class GracefulStopTest {
         RunningService service = new RunningService(dir, Map.of("energy.ingest.merge-window-ms", "600000")).start();
         try {
             await(WAIT, "the MQTT subscription", () ->
-                    service.context().getRouteController().getRouteStatus("mqtt-tele-any-any") == ServiceStatus.Started);
+                    service.context().getRouteController().getRouteStatus("mqtt-subscription") == ServiceStatus.Started);
             String time = ZonedDateTime.now(ZoneId.of("Europe/Berlin")).minusSeconds(10)
                     .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
             service.publish("tele/stopping/SENSOR", "{\"Time\":\"" + time + "\",\"SML\":{\"Power_curr\":512}}");

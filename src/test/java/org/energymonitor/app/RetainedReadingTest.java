@@ -48,7 +48,7 @@ class RetainedReadingTest {
 
     private static RunningService subscribed(RunningService service) throws Exception {
         await(WAIT, "the MQTT subscription", () ->
-                service.context().getRouteController().getRouteStatus("mqtt-tele-any-any") == ServiceStatus.Started);
+                service.context().getRouteController().getRouteStatus("mqtt-subscription") == ServiceStatus.Started);
         return service;
     }
 

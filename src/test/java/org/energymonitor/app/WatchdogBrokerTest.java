@@ -31,7 +31,7 @@ class WatchdogBrokerTest {
                      "energy.watchdog.grace-ms", "0")).start()) {
             MqttConnections mqtt = new MqttConnections(service.context());
             await(WAIT, "the MQTT route", () -> service.context().getRouteController()
-                    .getRouteStatus("mqtt-tele-any-any") == ServiceStatus.Started && mqtt.getAsBoolean());
+                    .getRouteStatus("mqtt-subscription") == ServiceStatus.Started && mqtt.getAsBoolean());
             service.publish("tele/hall/SENSOR", JobsAndAlertsTest.reading(1000.0));
             await(WAIT, "the reading", () -> service.count("SELECT count(*) FROM readings") == 1);
             Jobs.fire(service, "watchdog");

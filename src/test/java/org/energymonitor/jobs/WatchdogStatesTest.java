@@ -42,7 +42,7 @@ class WatchdogStatesTest {
     void the_job_log_returns_each_run_as_job_finished_and_alerts_the_first_failure_in_a_row_only() {
         JobLog log = new JobLog(Clock.systemUTC(), List::of, job -> null);
         log.started("backup");
-        JobFinished ok = log.finished("backup", "1 KiB");
+        JobFinished ok = log.finished("backup", JobResult.of("1 KiB"));
         assertEquals("backup", ok.name());
         assertEquals(true, ok.ok());
         assertEquals("1 KiB", ok.result());
@@ -54,7 +54,7 @@ class WatchdogStatesTest {
         assertEquals(AlertTexts.jobFailed("backup", "java.lang.IllegalStateException: disk full"), log.failureAlert(first));
         JobFinished second = log.failed("backup", new IllegalStateException("disk full"));
         assertNull(log.failureAlert(second), "a job that keeps failing alerts once");
-        log.finished("backup", "1 KiB");
+        log.finished("backup", JobResult.of("1 KiB"));
         assertEquals(AlertTexts.jobFailed("backup", "java.lang.IllegalStateException: again"),
                 log.failureAlert(log.failed("backup", new IllegalStateException("again"))), "a new failure after a success");
     }

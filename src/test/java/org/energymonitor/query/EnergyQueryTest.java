@@ -17,9 +17,7 @@ import java.util.Random;
 
 import org.energymonitor.ingest.Reading;
 import org.energymonitor.store.Database;
-import org.energymonitor.store.MetersTable;
 import org.energymonitor.store.ReadingsTable;
-import org.energymonitor.store.SqlCall;
 import org.energymonitor.store.TestReadings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,12 +34,13 @@ class EnergyQueryTest {
         return LocalDateTime.parse(localTime).atZone(BERLIN).toInstant().toEpochMilli();
     }
 
-    private static void run(Connection c, SqlCall call) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(call.sql())) {
-            int i = 1;
-            for (Object v : call.parameters().values()) {
-                ps.setObject(i++, v);
-            }
+    /** The row the ingestion writes into meter_series when a new counter series starts. */
+    private static void seriesStart(Connection c, String meter, long ts, String serial) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO meter_series (meter, series_start, serial, reason) VALUES (?, ?, ?, 'serial')")) {
+            ps.setString(1, meter);
+            ps.setLong(2, ts);
+            ps.setString(3, serial);
             ps.executeUpdate();
         }
     }
@@ -63,7 +62,7 @@ class EnergyQueryTest {
                     r.exportKwh() == null ? null : r.exportKwh() - 49.9, null, null, null, null));
         }
         new ReadingsTable().insertAll(c, rows);
-        run(c, new MetersTable().seriesStart("m", swap, "NEW-SERIAL", "serial"));
+        seriesStart(c, "m", swap, "NEW-SERIAL");
         return rows;
     }
 
