@@ -105,6 +105,7 @@ public final class AppConfiguration implements CamelConfiguration {
         r.bind("readingGate", gate); // flush-partial-readings calls it; the per-message steps use it through IngestSteps
         // the step of flush-partial-readings that writes the partial readings still pending on a graceful stop
         r.bind("flushPartialReadingsOnStop", new SendOnGracefulStop(context, "direct:flush-partial-readings-on-stop"));
+        r.bind("ingestJson", PayloadGuard.jsonMapper()); // the mapper of ingest-message's unmarshal step
         new IngestSteps(guard, transform, gate, counters, Clock.systemUTC()).bindTo(r);
         MqttConnections intake = new MqttConnections(context);
         r.bind("mqttConnections", intake); // health, /status, metrics and the watchdog read the same

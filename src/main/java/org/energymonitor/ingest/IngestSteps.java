@@ -14,8 +14,7 @@ import org.apache.camel.Processor;
  * <ul>
  * <li>{@link #receive()}: counts the message ({@code received}); properties {@code received}, {@code topic}, {@code device}, {@code payload}; the body as
  * checked UTF-8 text; header {@value #KIND} = {@code lwt}, {@code reading} or {@code state} from the topic;</li>
- * <li>{@link #parse()}: the text as a JSON tree, by {@link PayloadGuard#json(String)} (the only JSON parser of the
- * ingestion, so its tests cover what production reads);</li>
+ * <li>(the route's {@code unmarshal} step parses the text into a JSON tree with {@link PayloadGuard#jsonMapper()})</li>
  * <li>{@link #transform()}: the JSON tree into a {@link Reading} (header {@value #KIND} {@code reading}), or a
  * message without meter data (header {@value #KIND} {@code state} or {@code ignored}); the header
  * {@value #RETAINED_HEADER} (set by the MQTT consumer) tells a retained message;</li>
@@ -63,13 +62,6 @@ public final class IngestSteps {
         };
     }
 
-    public Processor parse() {
-        return exchange -> {
-            Message in = exchange.getIn();
-            in.setBody(guard.json(in.getBody(String.class)));
-        };
-    }
-
     public Processor transform() {
         return exchange -> {
             Message in = exchange.getIn();
@@ -90,10 +82,9 @@ public final class IngestSteps {
         };
     }
 
-    /** Binds the steps under the names the route uses: receiveMessage, parseMessage, transformMessage, gateReading. */
+    /** Binds the steps under the names the route uses: receiveMessage, transformMessage, gateReading. */
     public void bindTo(org.apache.camel.spi.Registry registry) {
         registry.bind("receiveMessage", receive());
-        registry.bind("parseMessage", parse());
         registry.bind("transformMessage", transform());
         registry.bind("gateReading", gate());
     }

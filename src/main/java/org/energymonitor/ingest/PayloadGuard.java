@@ -11,14 +11,23 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** The first checks on a raw MQTT message: size, encoding, JSON, topic shape and message kind. */
+/** The first checks on a raw MQTT message: size, encoding, topic shape and message kind; the JSON mapper. */
 public final class PayloadGuard {
 
     private final int maxBytes;
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+
+    /**
+     * The mapper of the ingestion's {@code unmarshal} step (bean {@code ingestJson}): one JSON value per message;
+     * anything after it (garbage, a second object) fails, since storing the first value would store what the sender
+     * did not mean, and the route quarantines the failure as not_json. NaN and Infinity are read as numbers so that
+     * the transform can name them as bad_value.
+     */
+    public static ObjectMapper jsonMapper() {
+        return JsonMapper.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
 
     public PayloadGuard(int maxBytes) {
         if (maxBytes <= 0) {
@@ -43,22 +52,6 @@ public final class PayloadGuard {
                     .toString();
         } catch (CharacterCodingException e) {
             throw new QuarantineException(Reason.NOT_UTF8, "invalid UTF-8 in " + payload.length + " bytes");
-        }
-    }
-
-    /**
-     * The text parsed as a JSON tree; NOT_JSON when it is empty, not JSON, or one JSON value followed by anything but
-     * white space (garbage, a second object: storing the first would store what the sender did not mean). NaN and
-     * Infinity are read as numbers so that the transform can name them as BAD_VALUE.
-     */
-    public JsonNode json(String text) {
-        if (text == null || text.isBlank()) {
-            throw new QuarantineException(Reason.NOT_JSON, "empty payload");
-        }
-        try {
-            return mapper.readTree(text);
-        } catch (JacksonException e) {
-            throw new QuarantineException(Reason.NOT_JSON, e.getOriginalMessage());
         }
     }
 

@@ -137,6 +137,24 @@ class OpenApiTest {
     }
 
     /** The operation's required query parameters, each with its first documented example. */
+    @Test
+    void the_document_names_both_ways_to_authenticate_and_the_content_type_each_endpoint_answers_with() throws Exception {
+        JsonNode schemes = document.path("components").path("securitySchemes");
+        assertEquals("basic", schemes.path("basic").path("scheme").asText(), schemes.toString());
+        assertEquals("bearer", schemes.path("token").path("scheme").asText(), schemes.toString());
+        List<String> alternatives = new ArrayList<>();
+        document.path("security").forEach(requirement -> alternatives.addAll(names(requirement)));
+        assertEquals(List.of("basic", "token"), alternatives, "either scheme is enough: " + document.path("security"));
+        for (String endpoint : ENDPOINTS) {
+            JsonNode content = document.path("paths").path(endpoint).path("get").path("responses").path("200").path("content");
+            String documented = names(content).isEmpty() ? "" : names(content).get(0);
+            ApiClient.Answer a = request("GET", endpoint);
+            assertFalse(documented.isEmpty(), endpoint + " documents no content type: " + content);
+            assertTrue(a.contentType().startsWith(documented),
+                    endpoint + " is documented as " + documented + " and answers " + a.contentType());
+        }
+    }
+
     private static String query(JsonNode operation) {
         StringBuilder q = new StringBuilder();
         for (JsonNode p : operation.path("parameters")) {

@@ -32,6 +32,7 @@ class TasmotaSamplesTest {
     private static final Set<String> CHECKED = Set.of("kind", "device", "group", "import_kwh", "export_kwh",
             "power_w", "power_l1_w", "power_l2_w", "power_l3_w", "serial", "device_time", "online", "note");
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = PayloadGuard.jsonMapper();
     private final PayloadGuard guard = new PayloadGuard(16_384);
     private final TasmotaTransform transform = new TasmotaTransform(FieldMapping.defaults(),
             new DeviceClock(BERLIN, 48 * 3_600_000L, 300_000L), 50_000);
@@ -54,7 +55,7 @@ class TasmotaSamplesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void gives_the_expected_values(String id, JsonNode sample) {
+    void gives_the_expected_values(String id, JsonNode sample) throws Exception {
         JsonNode expect = sample.get("expect");
         for (Iterator<String> keys = expect.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
@@ -73,7 +74,7 @@ class TasmotaSamplesTest {
         long expectedTs = deviceTime == null || deviceTime.startsWith("1970") ? NOW : epochMs(deviceTime);
         long received = deviceTime == null || deviceTime.startsWith("1970") ? NOW : expectedTs + 5_000;
 
-        Transformed t = transform.transform(topic, guard.json(text), received, false);
+        Transformed t = transform.transform(topic, JSON.readTree(text), received, false);
 
         assertEquals(kind, t.kind(), id + " kind");
         assertEquals(expect.get("device").asText(), t.device(), id + " device");

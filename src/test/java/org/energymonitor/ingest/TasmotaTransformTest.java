@@ -18,12 +18,21 @@ class TasmotaTransformTest {
     private static final long NOW = 1_767_268_800_000L; // 2026-01-01T12:00:00Z
     private static final String TOPIC = "tele/meter1/SENSOR";
 
-    private final PayloadGuard guard = new PayloadGuard(16_384);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = PayloadGuard.jsonMapper();
+
+    /** The JSON tree the ingestion's unmarshal step makes of {@code text}. */
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
     private final DeviceClock clock = new DeviceClock(ZoneId.of("Europe/Berlin"), 3_600_000L, 60_000L);
     private final TasmotaTransform transform = new TasmotaTransform(FieldMapping.defaults(), clock, 30_000);
 
     private Transformed run(String topic, String payload) {
-        return transform.transform(topic, guard.json(payload), NOW, false);
+        return transform.transform(topic, json(payload), NOW, false);
     }
 
     private QuarantineException quarantined(Reason reason, String topic, String payload) {
@@ -109,14 +118,14 @@ class TasmotaTransformTest {
         "\"Time\":\"not a time\","})
     void quarantines_a_retained_reading_without_a_believable_time(String time) {
         QuarantineException e = assertThrows(QuarantineException.class, () -> transform.transform(TOPIC,
-                guard.json("{" + time + "\"SML\":{\"Total_in\":1}}"), NOW, true));
+                json("{" + time + "\"SML\":{\"Total_in\":1}}"), NOW, true));
         assertEquals(Reason.RETAINED_WITHOUT_TIME, e.reason());
     }
 
     @Test
     void stores_a_retained_reading_at_its_believable_device_time() {
         String payload = "{\"Time\":\"2026-01-01T12:59:58\",\"SML\":{\"Total_in\":1}}";
-        Transformed t = transform.transform(TOPIC, guard.json(payload), NOW, true);
+        Transformed t = transform.transform(TOPIC, json(payload), NOW, true);
         assertEquals(NOW - 2_000, t.reading().ts());
     }
 
@@ -155,12 +164,12 @@ class TasmotaTransformTest {
         FieldMapping mapping = new FieldMapping("Haus", List.of("Bezug_total"), List.of(), List.of("P"),
                 List.of(), List.of(), List.of(), List.of("Nr"));
         TasmotaTransform custom = new TasmotaTransform(mapping, clock, 30_000);
-        JsonNode json = guard.json("{\"SML\":{\"Total_in\":1},\"Haus\":{\"Bezug_total\":2,\"Total_in\":3,"
+        JsonNode json = json("{\"SML\":{\"Total_in\":1},\"Haus\":{\"Bezug_total\":2,\"Total_in\":3,"
                 + "\"P\":4,\"Power\":5,\"Total_out\":6,\"Nr\":\"A1\"}}");
         Transformed t = custom.transform(TOPIC, json, NOW, false);
         assertEquals("Haus", t.group());
         assertEquals(new Reading("meter1", NOW, 4.0, 2.0, 6.0, null, null, null, "A1"), t.reading());
-        assertEquals("ignored", custom.transform(TOPIC, guard.json("{\"SML\":{\"Total_in\":1}}"), NOW, false).kind());
+        assertEquals("ignored", custom.transform(TOPIC, json("{\"SML\":{\"Total_in\":1}}"), NOW, false).kind());
     }
 
     @Test
