@@ -12,6 +12,7 @@ import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.spi.RoutesLoader;
 import org.apache.camel.support.PluginHelper;
+import org.energymonitor.config.Settings;
 import org.energymonitor.events.EventComponent;
 import org.energymonitor.events.EventCounters;
 import org.energymonitor.mqtt.EmbeddedBroker;

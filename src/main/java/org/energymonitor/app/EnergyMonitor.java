@@ -5,10 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.energymonitor.ops.BenchApi;
-import org.energymonitor.ops.BenchIngest;
-import org.energymonitor.ops.BenchPublisher;
-import org.energymonitor.ops.Commands;
+import org.energymonitor.commands.Commands;
+import org.energymonitor.config.Settings;
 
 /**
  * Entry point of {@code energy-monitor.jar}: without arguments it runs the service, otherwise one command.
@@ -58,9 +56,6 @@ public final class EnergyMonitor {
                 yield 0;
             }
             case "simulate-history", "import-original", "rebuild-rollups", "restore" -> new Commands(Settings.load(Path.of(""))).run(command, rest);
-            case "bench-ingest" -> new BenchIngest(Settings.load(Path.of(""))).run(rest);
-            case "bench-publish" -> new BenchPublisher().run(rest);
-            case "bench-api" -> new BenchApi(Settings.load(Path.of(""))).run(rest);
             case "hash-password" -> hashPassword();
             case "check-routes" -> new CheckRoutes(System.out, System.err, Map.of()).run(rest);
             case "help", "--help", "-h" -> usage(0);
@@ -95,16 +90,13 @@ public final class EnergyMonitor {
                                                        import the original Python project's SQLite file
                   rebuild-rollups                      recompute the minute, hour and day rollups from readings
                   restore FILE                         replace the database with a backup (stop the service first)
-                  bench-ingest [--seconds S] [--devices N] [--broker embedded|mosquitto|both] [--rate R]
-                                                       measure MQTT ingestion throughput
-                  bench-api [--days N] [--requests N] [--clients N] [--seconds S]
-                                                       measure the API on a simulated year
                   check-routes [FOLDER]                check the operator's routes (default energy.routes.dir) against
                                                        the configuration, beside the running service, before a restart
                   hash-password                        read a password from standard input, print the hash
                                                        for energy.http.password-hash
                   help                                 this text
-                Configuration: application.properties in the working directory, or -Dkey=value.""");
+                Configuration: application.properties in the working directory, or -Dkey=value.
+                Benchmarks: java -jar target/energy-monitor-lab.jar (mvn -B -Plab -DskipTests package; docs/benchmarks.md).""");
         return code;
     }
 }

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 
 import org.apache.camel.spi.PropertiesFunction;
+import org.energymonitor.config.Settings;
 
 /**
  * The placeholder function {@code {{job-zone:<job>}}}: the zone of a job's cron expression, for any job name (the

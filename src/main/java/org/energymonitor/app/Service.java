@@ -7,6 +7,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.energymonitor.config.Settings;
 import org.energymonitor.routes.OperatorRoutes;
 
 /**

@@ -6,36 +6,30 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.energymonitor.store.QuarantineTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a rejected message into its quarantine row, counts it by reason and logs at most one WARN line per reason
+ * Counts a rejected message by reason and logs at most one WARN line per reason
  * and interval (with how many were suppressed), so a flood of bad messages cannot flood the log.
  */
 public final class QuarantineRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.energymonitor.quarantine");
-    private static final int MAX_STORED_PAYLOAD = 4096;
-    private final QuarantineTable table;
     private final IngestCounters counters;
     private final long warnIntervalMs;
     private final Map<String, AtomicLong> lastWarn = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> suppressed = new ConcurrentHashMap<>();
 
-    public QuarantineRecorder(QuarantineTable table, IngestCounters counters, long warnIntervalMs) {
-        this.table = table;
+    public QuarantineRecorder(IngestCounters counters, long warnIntervalMs) {
         this.counters = counters;
         this.warnIntervalMs = warnIntervalMs;
     }
 
-    /** Stores one rejected message; {@code payload} is the raw MQTT payload (bytes or text). */
-    public void record(long received, String topic, String meter, String reason, String detail, Object payload)
-            throws InterruptedException {
+    /** Counts one rejected message by its reason and warns (rate-limited); the quarantine table stores it. */
+    public void record(long received, String topic, String reason, String detail) {
         counters.quarantined(reason);
         warn(reason, topic, detail, received);
-        table.insert(received, topic == null ? "" : topic, meter, reason, detail, bytes(payload));
     }
 
     private void warn(String reason, String topic, String detail, long now) {
@@ -49,11 +43,5 @@ public final class QuarantineRecorder {
         } else {
             skipped.incrementAndGet();
         }
-    }
-
-    private static byte[] bytes(Object payload) {
-        byte[] b = payload instanceof byte[] raw ? raw
-                : payload == null ? new byte[0] : payload.toString().getBytes(StandardCharsets.UTF_8);
-        return b.length > MAX_STORED_PAYLOAD ? Arrays.copyOf(b, MAX_STORED_PAYLOAD) : b;
     }
 }

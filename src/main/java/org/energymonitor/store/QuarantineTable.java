@@ -40,11 +40,18 @@ public final class QuarantineTable {
             + "VALUES (?, ?, ?, ?, ?, ?)";
     private static final String BY_REASON = "SELECT reason, count(*) FROM quarantine GROUP BY reason";
     private static final String PURGE = "DELETE FROM quarantine WHERE received < ?";
+    private static final int MAX_STORED_PAYLOAD = 4096;
 
-    /** Stores one rejected message. */
-    public void insert(long received, String topic, String meter, String reason, String detail, byte[] payload)
+    /** Stores one rejected message; {@code payload} is the raw MQTT payload (bytes or text), cut to 4 KiB. */
+    public void insert(long received, String topic, String meter, String reason, String detail, Object payload)
             throws InterruptedException {
-        writes.run(SqlCall.of(INSERT, received, topic, meter, reason, detail, payload));
+        writes.run(SqlCall.of(INSERT, received, topic == null ? "" : topic, meter, reason, detail, bytes(payload)));
+    }
+
+    private static byte[] bytes(Object payload) {
+        byte[] b = payload instanceof byte[] raw ? raw
+                : payload == null ? new byte[0] : payload.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return b.length > MAX_STORED_PAYLOAD ? java.util.Arrays.copyOf(b, MAX_STORED_PAYLOAD) : b;
     }
 
     /** Deletes rows older than {@code days} days before {@code nowMs}. */

@@ -34,18 +34,19 @@ class EnergyMonitorCommandLineTest {
 
     @Test
     void help_after_a_command_prints_the_usage_instead_of_running_it() throws Exception {
-        for (String command : new String[] {"bench-ingest", "bench-api", "simulate-history", "import-original"}) {
+        for (String command : new String[] {"simulate-history", "import-original", "rebuild-rollups", "restore"}) {
             Outcome r = run(command, "--help");
             assertEquals(0, r.code(), command + ": " + r.err());
-            assertTrue(r.out().contains("bench-ingest [--seconds S]"), command + ": " + r.out());
+            assertTrue(r.out().contains("simulate-history --days N"), command + ": " + r.out());
+            assertFalse(r.out().contains("bench-"), "the benchmarks live in the lab jar: " + r.out());
         }
     }
 
     @Test
     void an_option_without_its_value_is_one_line_on_stderr_and_exit_code_2() throws Exception {
-        Outcome r = run("bench-ingest", "--seconds");
+        Outcome r = run("simulate-history", "--days");
         assertEquals(2, r.code());
-        assertEquals("bench-ingest: --seconds needs a value", r.err().strip());
+        assertEquals("simulate-history: --days needs a value", r.err().strip());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
     }
 

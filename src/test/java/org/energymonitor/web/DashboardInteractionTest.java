@@ -15,7 +15,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.energymonitor.app.ApiClient;
 import org.energymonitor.app.RunningService;
-import org.energymonitor.ops.SimulateHistory;
+import org.energymonitor.commands.SimulateHistory;
 import org.energymonitor.store.Database;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.energymonitor.app.RunningService;
-import org.energymonitor.ops.SimulateHistory;
+import org.energymonitor.commands.SimulateHistory;
 import org.energymonitor.query.WarmUp;
 import org.energymonitor.store.Database;
 import org.junit.jupiter.api.AfterAll;
