@@ -34,7 +34,7 @@ class BrokerOutageTest {
         try (RunningService service = new RunningService(dir.resolve("svc"),
                 Map.of("energy.mqtt.url", "tcp://127.0.0.1:" + port)).start()) {
             assertTrue(service.context().getStatus() == ServiceStatus.Started, "the service runs without a broker");
-            Thread.sleep(1500);
+            await(WAIT, "the health check to report MQTT down", () -> service.api().get("/observe/health").status() == 503);
             broker.start();
             await(WAIT, "the MQTT route to start", () ->
                     service.context().getRouteController().getRouteStatus("mqtt-subscription") == ServiceStatus.Started);

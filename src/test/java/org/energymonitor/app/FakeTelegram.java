@@ -25,6 +25,7 @@ public final class FakeTelegram implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger hangs = new AtomicInteger();
+    private final AtomicInteger hanging = new AtomicInteger();
 
     public FakeTelegram() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -42,6 +43,11 @@ public final class FakeTelegram implements AutoCloseable {
         hangs.set(n);
     }
 
+    /** Requests read and left without an answer right now. */
+    public int hanging() {
+        return hanging.get();
+    }
+
     /** The sendMessage requests answered so far (hung ones are not counted). */
     public List<Request> messages() {
         return requests.stream().filter(r -> r.path().endsWith("/sendMessage")).toList();
@@ -53,10 +59,13 @@ public final class FakeTelegram implements AutoCloseable {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         if (hangs.getAndUpdate(h -> Math.max(0, h - 1)) > 0) {
+            hanging.incrementAndGet();
             try {
-                Thread.sleep(60_000);
+                Thread.sleep(60_000); // the hang itself: a dead connection, not a wait for something
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                hanging.decrementAndGet();
             }
             exchange.close();
             return;

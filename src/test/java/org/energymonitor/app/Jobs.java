@@ -26,6 +26,36 @@ final class Jobs {
         return status(service, job).get("runs").asLong();
     }
 
+    /**
+     * Fires a switched-off job's Quartz trigger and waits until Quartz has executed it (a job listener sees it), so
+     * that a test can then check that the job's route did not run.
+     */
+    static void fireWhileOff(RunningService service, String job) throws Exception {
+        org.quartz.Scheduler scheduler = service.context().getComponent("quartz", QuartzComponent.class).getScheduler();
+        JobKey key = JobKey.jobKey(job, JobsConfiguration.QUARTZ_GROUP);
+        java.util.concurrent.CountDownLatch executed = new java.util.concurrent.CountDownLatch(1);
+        String name = "executed-" + job + "-" + System.nanoTime();
+        scheduler.getListenerManager().addJobListener(new org.quartz.listeners.JobListenerSupport() {
+            @Override
+            public String getName() {
+                return name;
+            }
+
+            @Override
+            public void jobWasExecuted(org.quartz.JobExecutionContext context, org.quartz.JobExecutionException e) {
+                executed.countDown();
+            }
+        }, org.quartz.impl.matchers.KeyMatcher.keyEquals(key));
+        try {
+            scheduler.triggerJob(key);
+            if (!executed.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new AssertionError("Quartz did not execute " + job + " within a minute");
+            }
+        } finally {
+            scheduler.getListenerManager().removeJobListener(name);
+        }
+    }
+
     /** Fires the job through Quartz (as the clock would) and waits until its run is in the job log. */
     static JsonNode fire(RunningService service, String job) throws Exception {
         long before = runs(service, job);

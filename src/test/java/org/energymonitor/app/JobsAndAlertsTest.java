@@ -67,8 +67,8 @@ class JobsAndAlertsTest {
             assertTrue(sent.body().contains("42"), sent.body());
 
             Jobs.fire(service, "health-check");
-            Thread.sleep(2500);
-            assertEquals(1, fake.messages().size(), "a state that goes on is reminded after an hour, not every run");
+            assertEquals(1, AlertsDelivered.before(service, fake).size(),
+                    "a state that goes on is reminded after an hour, not every run");
         }
     }
 
@@ -81,9 +81,7 @@ class JobsAndAlertsTest {
             assertTrue(Jobs.fire(service, "health-check").get("ok").asBoolean());
             JsonNode jobs = service.api().get("/status").json().get("jobs");
             assertEquals(5, jobs.size(), jobs.toString());
-            service.context().getComponent("quartz", org.apache.camel.component.quartz.QuartzComponent.class)
-                    .getScheduler().triggerJob(org.quartz.JobKey.jobKey("daily-summary", JobsConfiguration.QUARTZ_GROUP));
-            Thread.sleep(1500);
+            Jobs.fireWhileOff(service, "daily-summary");
             JsonNode off = Jobs.status(service, "daily-summary");
             assertFalse(off.get("enabled").asBoolean());
             assertEquals(0, off.get("runs").asLong(), "a switched-off job does not run: " + off);
@@ -114,8 +112,7 @@ class JobsAndAlertsTest {
             Files.delete(blocked);
             JsonNode fixed = Jobs.fire(service, "backup");
             assertTrue(fixed.get("ok").asBoolean(), fixed.toString());
-            Thread.sleep(1500);
-            assertEquals(1, fake.messages().size(), "a job that keeps failing alerts once");
+            assertEquals(1, AlertsDelivered.before(service, fake).size(), "a job that keeps failing alerts once");
         }
     }
 
@@ -128,10 +125,10 @@ class JobsAndAlertsTest {
             fake.hangNext(1);
             service.publish("tele/hall/SENSOR", reading(1000.0));
             awaitMeter(service);
-            long t0 = System.nanoTime();
             Jobs.fire(service, "health-check");
+            await(WAIT, "the first send to hang", () -> fake.hanging() == 1);
             Jobs.fire(service, "watchdog");
-            assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "the jobs do not wait for Telegram");
+            assertEquals(1, fake.hanging(), "both jobs ran while the first send still hung: they do not wait for Telegram");
             await(WAIT, "both alerts after the hung send timed out", () -> fake.messages().size() == 2);
             assertTrue(fake.messages().get(0).body().contains("only 1 readings"), fake.messages().get(0).body());
             assertTrue(fake.messages().get(1).body().contains("no reading from meter hall"), fake.messages().get(1).body());
