@@ -53,7 +53,7 @@ class ApiBasicsTest {
     @Test
     @Order(2)
     void status_reports_a_connected_mqtt_consumer_and_an_empty_database() throws Exception {
-        RunningService.await(Duration.ofSeconds(20), "MQTT connected", () -> api.get("/status").json()
+        RunningService.await(Duration.ofSeconds(60), "MQTT connected", () -> api.get("/status").json()
                 .get("mqtt").get("connected").asBoolean());
         JsonNode s = api.get("/status").json();
         assertEquals("ok", s.get("status").asText());
@@ -69,7 +69,7 @@ class ApiBasicsTest {
     void latest_reading_returns_the_newest_reading_after_one_arrives() throws Exception {
         service.publish("tele/latest1/SENSOR", "{\"MT681\":{\"Total_in\":1234.5,"
                 + "\"Total_out\":2.25,\"Power_cur\":-312}}");
-        RunningService.await(Duration.ofSeconds(10), "the reading", () ->
+        RunningService.await(Duration.ofSeconds(60), "the reading", () ->
                 api.get("/api/latest_reading?meter=latest1").status() == 200);
         JsonNode r = api.get("/api/latest_reading?meter=latest1").json();
         assertEquals("latest1", r.get("meter").asText());
@@ -101,7 +101,7 @@ class ApiBasicsTest {
                     + "\",\"MT681\":{\"Total_in\":"
                     + counters[i] + ",\"Power_cur\":300}}");
         }
-        RunningService.await(Duration.ofSeconds(10), "three readings and one quarantined", () ->
+        RunningService.await(Duration.ofSeconds(60), "three readings and one quarantined", () ->
                 service.count("SELECT count(*) FROM readings WHERE meter = 'glitchy'") == 3
                         && service.count("SELECT count(*) FROM quarantine WHERE meter = 'glitchy'") == 1);
         long start = t0.toInstant().toEpochMilli();

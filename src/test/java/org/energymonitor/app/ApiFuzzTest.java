@@ -49,7 +49,7 @@ class ApiFuzzTest {
             service.publish("tele/fuzzmeter/SENSOR", "{\"MT681\":{\"Total_in\":" + (100 + i * 0.01)
                     + ",\"Power_cur\":" + (300 + i) + "}}");
         }
-        RunningService.await(Duration.ofSeconds(10), "readings", () ->
+        RunningService.await(Duration.ofSeconds(60), "readings", () ->
                 api.get("/api/latest_reading").status() == 200);
         assertTrue(now > 0);
     }

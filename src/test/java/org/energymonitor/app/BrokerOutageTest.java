@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrokerOutageTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     private static String reading(String device, int second, double kwh) {
         return "{\"Time\":\"" + Instant.now().minusSeconds(600 - second) + "\",\"MT681\":{\"Total_in\":" + kwh

@@ -53,7 +53,7 @@ class BrokerRestartBacklogTest {
             publish(publisherPort, "tele/after/SENSOR", 0, 1, Instant.now().minusSeconds(5));
             await(Duration.ofSeconds(30), "a reading published after the backlog",
                     () -> service.count("SELECT count(*) FROM readings WHERE meter = 'after'") == 1);
-            await(Duration.ofSeconds(10), "/status ok with MQTT connected", () -> {
+            await(Duration.ofSeconds(60), "/status ok with MQTT connected", () -> {
                 String status = service.api().get("/status").body();
                 return status.contains("\"status\":\"ok\"") && status.contains("\"connected\":true");
             });

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExternalMosquittoTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static Process ownMosquitto;
     private static String url;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A graceful stop (what SIGTERM does) writes what the service holds in memory before it ends. */
 class GracefulStopTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
     void partial_readings_still_inside_their_merge_window_are_written_on_a_graceful_stop(@TempDir Path dir) throws Exception {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestPipelineTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final DateTimeFormatter TASMOTA = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     @TempDir
     static Path dir;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JobsAndAlertsTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     static Map<String, String> telegram(FakeTelegram fake, String... more) {
         Map<String, String> m = new HashMap<>(Map.of("energy.telegram.token", "123:test-token",

@@ -50,9 +50,9 @@ class OpenApiTest {
         api = service.api();
         // a reading, so that no endpoint answers 404 for want of data (latest_reading on an empty database does)
         service.publish("tele/documented/SENSOR", "{\"MT681\":{\"Total_in\":12.5,\"Power_cur\":250}}");
-        RunningService.await(Duration.ofSeconds(10), "the reading", () ->
+        RunningService.await(Duration.ofSeconds(60), "the reading", () ->
                 request("GET", "/api/latest_reading").status() == 200);
-        RunningService.await(Duration.ofSeconds(20), "MQTT and the database up", () ->
+        RunningService.await(Duration.ofSeconds(60), "MQTT and the database up", () ->
                 request("GET", "/observe/health").status() == 200);
         ApiClient.Answer a = request("GET", "/api/openapi.json");
         assertEquals(200, a.status(), a.body());

@@ -38,7 +38,7 @@ class OperatorJobsAndEventsTest {
             """;
 
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     /** Writes an operator route file into the folder RunningService gives as energy.routes.dir. */
     static void operatorFile(Path dataDir, String name, String yaml) throws Exception {

@@ -64,7 +64,7 @@ final class OwnMosquitto implements AutoCloseable {
     }
 
     private void awaitListening(int port) throws Exception {
-        RunningService.await(Duration.ofSeconds(15), "Mosquitto listening on " + port, () -> {
+        RunningService.await(Duration.ofSeconds(60), "Mosquitto listening on " + port, () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("Mosquitto ended; its log: " + Files.readString(dir.resolve("mosquitto.log")));
             }

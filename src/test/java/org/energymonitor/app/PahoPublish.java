@@ -16,7 +16,7 @@ final class PahoPublish {
     }
 
     static void withRetry(MqttClient client, String topic, MqttMessage m) throws Exception {
-        RunningService.await(Duration.ofSeconds(10), "paho to take the publish", () -> {
+        RunningService.await(Duration.ofSeconds(60), "paho to take the publish", () -> {
             try {
                 client.publish(topic, m);
                 return true;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RetainedReadingTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final DateTimeFormatter TASMOTA = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     @TempDir

@@ -22,7 +22,7 @@ class SimulatedMeterRouteTest {
     void the_simulated_meter_publishes_readings_that_land_in_the_database(@TempDir Path dir) throws Exception {
         try (RunningService service = new RunningService(dir, Map.of("energy.simulator.enabled", "true",
                 "energy.simulator.period-ms", "300", "energy.simulator.device", "sim-test", "energy.ingest.keep-raw", "true")).start()) {
-            await(Duration.ofSeconds(20), "five simulated readings", () ->
+            await(Duration.ofSeconds(60), "five simulated readings", () ->
                     service.count("SELECT count(*) FROM readings WHERE meter = 'sim-test'") >= 5);
             // stop the meter and let the last batch land, so that the rows and raw payloads compared below stay put
             service.context().getRouteController().stopRoute("simulated-meter");

@@ -137,14 +137,14 @@ class DashboardInteractionTest {
             double before = scrollY(b);
             drag(b, summary[0] + summary[2] / 2, summary[1] + summary[3] / 2, summary[0] + summary[2] / 2,
                     summary[1] + summary[3] / 2 - 120);
-            b.waitUntil(Duration.ofSeconds(3), "the page scrolled by the swipe on the summary",
+            b.waitUntil(Duration.ofSeconds(60), "the page scrolled by the swipe on the summary",
                     () -> scrollY(b) > before + 20);
             awaitStillPage(b); // else the swipe's fling goes on scrolling during the drag below
 
             double[] over = box(b, "#chart .u-over");
             double mid = over[1] + over[3] / 2;
             drag(b, over[0] + over[2] * 0.25, mid, over[0] + over[2] * 0.6, mid - 120);
-            b.waitUntil(Duration.ofSeconds(5), "a zoomed view", () -> viewWidth(b) < 12 * HOUR);
+            b.waitUntil(Duration.ofSeconds(60), "a zoomed view", () -> viewWidth(b) < 12 * HOUR);
             // where the chart is on the screen, not scrollY: text above it may change with the selection, and then
             // the browser's scroll anchoring moves scrollY to keep the chart in place
             assertEquals(over[1], top(b, "#chart .u-over"), 1, "the chart stayed under the finger: the page did not scroll");
@@ -154,7 +154,7 @@ class DashboardInteractionTest {
 
             Map<?, ?> v = view(b);
             JsonNode stats = api.get("/api/stats?start=" + v.get("start") + "&end=" + v.get("end")).json().get("stats");
-            b.waitUntil(Duration.ofSeconds(5), "the selection's stats",
+            b.waitUntil(Duration.ofSeconds(60), "the selection's stats",
                     () -> value(b, "[data-stat=count]") == stats.get("count").asDouble());
             assertEquals(stats.get("energy_used_kwh").asDouble(), value(b, "[data-stat=energy]"), 1e-9);
             assertEquals(stats.get("max_power_watts").asDouble(), value(b, "[data-stat=max]"), 1e-9);
@@ -172,7 +172,7 @@ class DashboardInteractionTest {
                 touch(b, "touchEnd", x, y);
                 Thread.sleep(1000);
             }
-            b.waitUntil(Duration.ofSeconds(5), "the double tap back to the day", () -> viewWidth(b) == 24 * HOUR);
+            b.waitUntil(Duration.ofSeconds(60), "the double tap back to the day", () -> viewWidth(b) == 24 * HOUR);
             assertEquals("true", b.find("[data-range=day]").getAttribute("aria-pressed"));
             assertEquals(List.of(), b.severeLogs(), "the browser console has no errors");
         }
@@ -188,14 +188,14 @@ class DashboardInteractionTest {
             var routes = service.context().getRouteController();
             routes.stopRoute("api-readings");
             try {
-                b.waitUntil(Duration.ofSeconds(10), "the pill Offline",
+                b.waitUntil(Duration.ofSeconds(60), "the pill Offline",
                         () -> "Offline".equals(b.find("#connection").getText()));
                 assertEquals("offline", b.find("#connection").getAttribute("data-state"));
                 assertNotEquals("", b.find("#connection").getAttribute("title"), "the reason in the tooltip");
             } finally {
                 routes.startRoute("api-readings");
             }
-            b.waitUntil(Duration.ofSeconds(10), "the pill Connected again",
+            b.waitUntil(Duration.ofSeconds(60), "the pill Connected again",
                     () -> "Connected".equals(b.find("#connection").getText()));
             assertEquals("connected", b.find("#connection").getAttribute("data-state"));
             // not a count of polls around startRoute: a poll started just before it may be the one that succeeds
@@ -264,7 +264,7 @@ class DashboardInteractionTest {
             double garageEnergy = value(b, "[data-stat=energy]");
 
             picker.selectByValue("house");
-            b.waitUntil(Duration.ofSeconds(10), "the page of the house",
+            b.waitUntil(Duration.ofSeconds(60), "the page of the house",
                     () -> b.driver.getCurrentUrl().contains("meter=house")
                             && "true".equals(b.js("return document.documentElement.dataset.ready")));
             assertEquals("house", new Select(b.find("#meter")).getFirstSelectedOption().getAttribute("value"));
