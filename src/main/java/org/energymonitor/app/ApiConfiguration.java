@@ -15,6 +15,7 @@ import org.apache.camel.spi.Registry;
 import org.energymonitor.config.Settings;
 import org.energymonitor.events.EventCounters;
 import org.energymonitor.ingest.IngestCounters;
+import org.energymonitor.jobs.AlertQueue;
 import org.energymonitor.jobs.JobLog;
 import org.energymonitor.mqtt.MqttConnections;
 import org.energymonitor.query.ApiErrors;
@@ -89,12 +90,15 @@ public final class ApiConfiguration implements CamelConfiguration {
         r.bind("exportQuery", new ExportQuery(db, ranges, zone));
         MqttConnections mqtt = r.lookupByNameAndType("mqttConnections", MqttConnections.class);
         EventCounters events = r.lookupByNameAndType("eventCounters", EventCounters.class);
+        AlertQueue alerts = r.lookupByNameAndType("alertQueue", AlertQueue.class);
         StatusReport.Facts facts = new StatusReport.Facts(Version.current(),
                 context.resolvePropertyPlaceholders("{{energy.mqtt.broker-url}}"), c.getList("energy.mqtt.topics"), mqtt,
                 mqtt::paused,
-                r.lookupByNameAndType("jobLog", JobLog.class)::jobs, events::counts);
+                r.lookupByNameAndType("jobLog", JobLog.class)::jobs, events::counts,
+                () -> new StatusReport.Alerts(alerts.sent(), alerts.dropped(), alerts.waiting()));
         Metrics metrics = new Metrics(counters, mqtt);
         metrics.events(events);
+        metrics.alerts(alerts::sent, alerts::dropped, alerts::waiting);
         r.bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics.registry());
         r.bind("metrics", metrics);
         MicrometerRoutePolicyFactory routeMetrics = new MicrometerRoutePolicyFactory();

@@ -96,6 +96,7 @@ public final class AppConfiguration implements CamelConfiguration {
         IngestCounters counters = new IngestCounters();
         r.bind("ingestCounters", counters);
         PayloadGuard guard = new PayloadGuard(c.getInt("energy.ingest.max-payload-bytes"));
+        r.bind("payloadGuard", guard); // meter-online's LWT check; the per-message steps use it through IngestSteps
         DeviceClock clock = new DeviceClock(zone, c.getLong("energy.ingest.max-device-time-age-ms"),
                 c.getLong("energy.ingest.max-device-time-ahead-ms"));
         double maxPower = c.getDouble("energy.ingest.max-power-w");

@@ -81,10 +81,6 @@ public final class ImportOriginal {
             }
             return out.toString();
         }
-
-        public String describe() {
-            return describe(ZoneId.systemDefault());
-        }
     }
 
     /** Imports with the time stamps read as wall-clock time of the configured zone (see the class comment). */

@@ -55,10 +55,6 @@ public final class SimulateHistory {
                     f.format(Instant.ofEpochMilli(lastTs)), zone.getId(), importKwh, millis / 1000.0,
                     rows * 1000 / Math.max(1, millis));
         }
-
-        public String describe() {
-            return describe(ZoneId.systemDefault());
-        }
     }
 
     public Summary run(String meter, int days, long periodMs, double yearlyKwh, long seed) {

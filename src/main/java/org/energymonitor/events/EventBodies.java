@@ -6,8 +6,9 @@ package org.energymonitor.events;
  */
 public final class EventBodies {
 
-    public EventPayloads.MeterState meterState(String meter, String state, long since) {
-        return new EventPayloads.MeterState(meter, state, since);
+    /** The {@code online} or {@code offline} state of a meter's last will (LWT), as {@code PayloadGuard.online} read it. */
+    public EventPayloads.MeterState lastWill(String meter, boolean online, long since) {
+        return new EventPayloads.MeterState(meter, online ? "online" : "offline", since);
     }
 
     /** The {@code new_series} state of the meter whose new counter series starts with {@code first}. */

@@ -1,35 +1,28 @@
 package org.energymonitor.events;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The documented events of {@code docs/routes.md}, the only names an {@code event:} endpoint accepts; each with the
- * keys of its map. {@code alert} is the one operator routes send to: its body is the alert text.
+ * The documented events of {@code docs/routes.md}, the only names an {@code event:} endpoint accepts; the keys of
+ * each one's map are those of {@link EventPayloads}. {@code alert} is the one operator routes send to: its body is
+ * the alert text.
  */
 public enum EventName {
-    READING_STORED("reading-stored", List.of("meter", "ts", "power_w", "import_kwh", "export_kwh", "power_l1_w",
-            "power_l2_w", "power_l3_w")),
-    METER_STATE("meter-state", List.of("meter", "state", "since")),
-    QUARANTINED("quarantined", List.of("reason", "detail", "topic", "meter")),
-    JOB_FINISHED("job-finished", List.of("name", "ok", "duration_ms", "result")),
-    ALERT("alert", List.of());
+    READING_STORED("reading-stored"),
+    METER_STATE("meter-state"),
+    QUARANTINED("quarantined"),
+    JOB_FINISHED("job-finished"),
+    ALERT("alert");
 
     private final String id;
-    private final List<String> keys;
 
-    EventName(String id, List<String> keys) {
+    EventName(String id) {
         this.id = id;
-        this.keys = keys;
     }
 
     public String id() {
         return id;
-    }
-
-    public List<String> keys() {
-        return keys;
     }
 
     /** The event of an endpoint's name, or an error that lists the events there are. */

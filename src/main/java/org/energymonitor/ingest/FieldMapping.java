@@ -49,16 +49,6 @@ public final class FieldMapping {
                 this.l3Fields, this.serialFields);
     }
 
-    /** The built-in names only, with the group auto-detected. */
-    public static FieldMapping defaults() {
-        return new FieldMapping(null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
-    }
-
-    /** The configured group key, or null to auto-detect it. */
-    public String group() {
-        return group;
-    }
-
     public List<String> importFields() {
         return importFields;
     }

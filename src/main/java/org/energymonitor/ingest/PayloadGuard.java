@@ -69,7 +69,10 @@ public final class PayloadGuard {
         return TopicLevels.isReading(last) ? "reading" : "state";
     }
 
-    /** The Last Will text: true for Online, false for Offline, BAD_LWT otherwise. */
+    /**
+     * The Last Will text (bean {@code payloadGuard} in route {@code meter-online}): true for Online, false for
+     * Offline, read trimmed and in any case; BAD_LWT otherwise.
+     */
     public boolean online(String lwtText) {
         String t = lwtText == null ? "" : lwtText.trim();
         if (t.equalsIgnoreCase("Online")) {

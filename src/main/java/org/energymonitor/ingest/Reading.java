@@ -20,12 +20,4 @@ public record Reading(String meter, long ts, Double powerW, Double importKwh, Do
     public static Reading of(String meter, long ts, Double powerW, Double importKwh, Double exportKwh) {
         return new Reading(meter, ts, powerW, importKwh, exportKwh, null, null, null, null);
     }
-
-    public Reading withTs(long newTs) {
-        return new Reading(meter, newTs, powerW, importKwh, exportKwh, powerL1W, powerL2W, powerL3W, serial);
-    }
-
-    public Reading withMeter(String newMeter) {
-        return new Reading(newMeter, ts, powerW, importKwh, exportKwh, powerL1W, powerL2W, powerL3W, serial);
-    }
 }

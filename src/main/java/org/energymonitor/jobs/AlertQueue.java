@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * {@code deliver-alerts} route takes the {@link #next} one, and reports {@link #delivered} or {@link #failed}. A failed
  * send stays at the head and is retried after a back-off that doubles up to {@code maxBackoffMs}. When the queue is
  * full the oldest alert is dropped (and logged). Every alert is logged at WARN when it is added, so the log has
- * them all even without Telegram.
+ * them all even without Telegram. How many were sent and dropped, and how many wait, show in {@code /status}
+ * ({@code alerts}) and in the metrics ({@code energy_alerts_total{outcome}}, {@code energy_alerts_waiting}).
  */
 public final class AlertQueue {
 

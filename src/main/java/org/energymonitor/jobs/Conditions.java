@@ -69,9 +69,4 @@ public final class Conditions {
         }
         return Optional.empty();
     }
-
-    /** Keys of conditions that hold now (announced or still within their grace time). */
-    public java.util.Set<String> openKeys() {
-        return java.util.Set.copyOf(open.keySet());
-    }
 }

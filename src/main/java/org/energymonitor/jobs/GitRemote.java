@@ -39,11 +39,6 @@ public record GitRemote(String url, String username, String token, Path sshKey, 
         }
     }
 
-    /** A remote without a CA file of its own. */
-    public GitRemote(String url, String username, String token, Path sshKey, Path knownHosts) {
-        this(url, username, token, sshKey, knownHosts, null);
-    }
-
     private static void readable(String key, Path file) {
         if (file != null && !Files.isReadable(file)) {
             throw new IllegalArgumentException(key + " " + file + " is not a readable file");

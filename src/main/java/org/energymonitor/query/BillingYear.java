@@ -65,11 +65,6 @@ public final class BillingYear {
         return start.isAfter(today) ? start.minusYears(1) : start;
     }
 
-    /** The forecast for the current billing year; {@code energy} supplies the readings so far. */
-    public Forecast forecast(EnergySource energy) {
-        return forecast(energy, Long.MIN_VALUE);
-    }
-
     /**
      * The forecast when readings only begin at {@code dataStart}: the pace is measured over the covered part of
      * the year, and the part before monitoring began is assumed to have used energy at that same pace.

@@ -65,16 +65,6 @@ public enum Resolution {
         return MO1;
     }
 
-    /** The resolution with this label ({@code 5m}, {@code 1d}, …). */
-    public static Resolution of(String label) {
-        for (Resolution r : values()) {
-            if (r.label.equals(label)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("Unknown resolution '" + label + "'");
-    }
-
     long maxBuckets(long start, long end) {
         if (end <= start) {
             return 0;

@@ -47,18 +47,27 @@ public final class StatusReport {
     }
 
     /**
+     * The Telegram alerts since start: {@code sent} to the chat, {@code dropped} (the oldest, while the queue of
+     * {@code energy.telegram.queue-size} was full) and {@code waiting} in the queue now. All 0 without a token.
+     */
+    public record Alerts(long sent, long dropped, long waiting) {
+    }
+
+    /**
      * The JSON answer. {@code jobs} lists the scheduled jobs (their last and next run, duration, result);
-     * {@code events} counts each documented event published to operator routes and dropped while they fell behind.
+     * {@code events} counts each documented event published to operator routes and dropped while they fell behind;
+     * {@code alerts} counts the Telegram alerts.
      */
     public record Status(String status, String version, long startedAt, long uptimeS, Mqtt mqtt, Storage storage,
                          List<Meter> meters,
                          long readingsLastHour, long readingsTotal, Map<String, Long> ingest, Quarantine quarantine,
-                         List<?> jobs, Map<String, ?> events) {
+                         List<?> jobs, Map<String, ?> events, Alerts alerts) {
     }
 
     /** What {@code /status} reports that does not live in the database. */
     public record Facts(String version, String broker, List<String> topics, BooleanSupplier mqttConnected,
-                        BooleanSupplier mqttPaused, Supplier<List<?>> jobs, Supplier<Map<String, ?>> events) {
+                        BooleanSupplier mqttPaused, Supplier<List<?>> jobs, Supplier<Map<String, ?>> events,
+                        Supplier<Alerts> alerts) {
     }
 
     private final Database db;
@@ -111,7 +120,7 @@ public final class StatusReport {
             return new Status(ok ? "ok" : "degraded", facts.version(), startedAt, (now - startedAt) / 1000,
                     new Mqtt(connected, facts.mqttPaused().getAsBoolean(), facts.broker(), facts.topics()), storage, list, lastHour, total, counters.outcomes(),
                     new Quarantine(quarantine.countByReason(c), counters.reasons()), facts.jobs().get(),
-                    facts.events().get());
+                    facts.events().get(), facts.alerts().get());
         }
     }
 }

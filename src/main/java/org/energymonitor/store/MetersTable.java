@@ -112,9 +112,9 @@ public final class MetersTable {
         writes.run(SqlCall.of(SEEN, seenMs, meter));
     }
 
-    /** Tasmota's LWT: {@code Online} or {@code Offline}. */
-    public void online(String meter, String state, long seenMs) throws InterruptedException {
-        writes.run(SqlCall.of(ONLINE, "Online".equals(state) ? 1 : 0, seenMs, seenMs, meter));
+    /** Tasmota's LWT as {@code PayloadGuard.online} read it: true for {@code Online}, false for {@code Offline}. */
+    public void online(String meter, boolean online, long seenMs) throws InterruptedException {
+        writes.run(SqlCall.of(ONLINE, online ? 1 : 0, seenMs, seenMs, meter));
     }
 
     /** A new counter series starts with {@code first} (meter replacement or counter restart; {@code reason} says which). */

@@ -91,27 +91,10 @@ public final class ReadingsTable {
     }
 
     /**
-     * Inserts readings in one transaction on the given connection (bulk commands such as simulate-history and
-     * import-original use this; the live pipeline inserts through the camel-jdbc step of its route).
-     *
-     * @return how many rows were new
+     * Inserts readings in the caller's transaction, in statements of at most {@link #MAX_ROWS_PER_STATEMENT} rows
+     * (the bulk commands, through {@link BulkReadings}; the live pipeline inserts through the camel-jdbc step of its
+     * route).
      */
-    public int insertAll(Connection c, List<Reading> readings) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            int inserted = insertRows(c, readings);
-            c.commit();
-            return inserted;
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
-    }
-
-    /** Inserts readings in the caller's transaction, in statements of at most {@link #MAX_ROWS_PER_STATEMENT} rows. */
     public int insertRows(Connection c, List<Reading> readings) throws SQLException {
         int inserted = 0;
         for (int from = 0; from < readings.size(); from += MAX_ROWS_PER_STATEMENT) {

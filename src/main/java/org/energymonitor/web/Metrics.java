@@ -1,6 +1,7 @@
 package org.energymonitor.web;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import org.energymonitor.events.EventCounters;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -16,8 +17,8 @@ import org.energymonitor.ingest.IngestCounters;
 
 /**
  * The Prometheus metrics of {@code /observe/metrics}: readings by outcome, quarantined messages by reason, insert
- * batches (count, readings, milliseconds), the MQTT connection state, HTTP requests (see {@link RequestTimer}),
- * Camel's route timers and the JVM's memory, GC, threads and CPU.
+ * batches (count, readings, milliseconds), the MQTT connection state, events, Telegram alerts, HTTP requests (see
+ * {@link RequestTimer}), Camel's route timers and the JVM's memory, GC, threads and CPU.
  */
 public final class Metrics {
 
@@ -51,6 +52,20 @@ public final class Metrics {
                     .tag("event", event).description("events dropped because the operator routes consuming them fell behind")
                     .register(registry);
         }
+    }
+
+    /**
+     * The Telegram alerts: sent and dropped (the oldest, while the queue was full) since start, waiting now. The
+     * meters hold this (the registry keeps its objects only weakly), and the lambdas the suppliers.
+     */
+    public void alerts(LongSupplier sent, LongSupplier dropped, LongSupplier waiting) {
+        String what = "Telegram alerts by outcome: sent to the chat, or dropped (the oldest) while the queue was full";
+        FunctionCounter.builder("energy_alerts", this, m -> sent.getAsLong()).tag("outcome", "sent")
+                .description(what).register(registry);
+        FunctionCounter.builder("energy_alerts", this, m -> dropped.getAsLong()).tag("outcome", "dropped")
+                .description(what).register(registry);
+        Gauge.builder("energy_alerts_waiting", this, m -> waiting.getAsLong())
+                .description("Telegram alerts waiting in the queue").register(registry);
     }
 
     public PrometheusMeterRegistry registry() {

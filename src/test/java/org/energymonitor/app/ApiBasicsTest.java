@@ -61,7 +61,9 @@ class ApiBasicsTest {
         assertEquals(3, s.get("mqtt").get("topics").size());
         assertEquals(0, s.get("readings_total").asLong());
         assertTrue(s.get("jobs").isArray());
-        assertTrue(s.get("uptime_s").asLong() >= 0);
+        long sinceStart = System.currentTimeMillis() - s.get("started_at").asLong();
+        assertTrue(sinceStart >= 0 && Math.abs(sinceStart / 1000 - s.get("uptime_s").asLong()) <= 1,
+                "uptime_s is the seconds since started_at: " + s);
     }
 
     @Test

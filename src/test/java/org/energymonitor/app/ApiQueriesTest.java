@@ -19,7 +19,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.energymonitor.ingest.Reading;
 import org.energymonitor.store.Database;
-import org.energymonitor.store.ReadingsTable;
+import org.energymonitor.store.TestReadings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,7 +126,7 @@ class ApiQueriesTest {
 
     static void insert(List<Reading> rows) throws Exception {
         try (Connection c = db().connection()) {
-            new ReadingsTable().insertAll(c, rows);
+            TestReadings.insertAll(c, rows);
         }
         try (Connection c = db().connection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO meters (meter, first_seen, last_seen, last_reading) VALUES (?, 0, 0, 0) "

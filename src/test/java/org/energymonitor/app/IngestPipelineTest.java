@@ -213,6 +213,11 @@ class IngestPipelineTest {
         await(WAIT, "offline", () -> service.count("SELECT count(*) FROM meters WHERE meter = 'lwt_meter' AND online = 0") == 1);
         service.publish("tele/lwt_meter/LWT", "Online");
         await(WAIT, "online", () -> service.count("SELECT count(*) FROM meters WHERE meter = 'lwt_meter' AND online = 1") == 1);
+        // the forms PayloadGuard.online accepts (PayloadGuardTest): trimmed, in any case
+        service.publish("tele/lwt_meter/LWT", " offline\n");
+        await(WAIT, "offline, trimmed", () -> service.count("SELECT count(*) FROM meters WHERE meter = 'lwt_meter' AND online = 0") == 1);
+        service.publish("tele/lwt_meter/LWT", "ONLINE");
+        await(WAIT, "online, upper case", () -> service.count("SELECT count(*) FROM meters WHERE meter = 'lwt_meter' AND online = 1") == 1);
         long before = service.count("SELECT last_seen FROM meters WHERE meter = 'lwt_meter'");
         Thread.sleep(20);
         service.publish("tele/lwt_meter/STATE", "{\"Time\":\"" + now(0) + "\",\"Uptime\":\"0T00:03:14\"}");

@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.ServiceStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +134,36 @@ class JobsAndAlertsTest {
             await(WAIT, "both alerts after the hung send timed out", () -> fake.messages().size() == 2);
             assertTrue(fake.messages().get(0).body().contains("only 1 readings"), fake.messages().get(0).body());
             assertTrue(fake.messages().get(1).body().contains("no reading from meter hall"), fake.messages().get(1).body());
+        }
+    }
+
+    @Test
+    void alerts_dropped_while_the_queue_is_full_show_in_status_and_in_the_metrics(@TempDir Path dir) throws Exception {
+        try (FakeTelegram fake = new FakeTelegram();
+             RunningService service = new RunningService(dir, telegram(fake,
+                     "energy.telegram.queue-size", "1", "energy.telegram.timeout-ms", "2000")).start();
+             ProducerTemplate producer = service.context().createProducerTemplate()) {
+            fake.hangNext(1); // the first send hangs until it times out: the queue of one fills behind it
+            for (String text : List.of("first alert", "second alert", "third alert")) {
+                producer.sendBody("direct:send-alert", text);
+            }
+            JsonNode queued = service.api().get("/status").json().get("alerts");
+            assertEquals(2, queued.get("dropped").asLong(), "the two oldest are dropped: " + queued);
+            assertEquals(1, queued.get("waiting").asLong(), queued.toString());
+            assertEquals(0, queued.get("sent").asLong(), queued.toString());
+
+            await(WAIT, "the newest alert after the hung send timed out", () -> fake.messages().size() == 1);
+            assertTrue(fake.messages().get(0).body().contains("third alert"), fake.messages().get(0).body());
+            await(WAIT, "the sent alert in /status", () ->
+                    service.api().get("/status").json().get("alerts").get("sent").asLong() == 1);
+            JsonNode after = service.api().get("/status").json().get("alerts");
+            assertEquals(2, after.get("dropped").asLong(), after.toString());
+            assertEquals(0, after.get("waiting").asLong(), after.toString());
+            String metrics = service.api().get("/observe/metrics").body();
+            for (String expected : new String[] {"energy_alerts_total{outcome=\"dropped\"} 2.0",
+                    "energy_alerts_total{outcome=\"sent\"} 1.0", "energy_alerts_waiting 0.0"}) {
+                assertTrue(metrics.contains(expected), expected + " missing from the metrics");
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.List;
 import org.energymonitor.ingest.Reading;
 import org.energymonitor.store.Database;
 import org.energymonitor.store.MetersTable;
-import org.energymonitor.store.ReadingsTable;
+import org.energymonitor.store.TestReadings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,7 +84,7 @@ class SimulateHistoryTest {
         Database db = new Database(dir.resolve("energy.db")).migrate();
         long old = NOW.toEpochMilli() - 10 * 86_400_000L;
         try (Connection c = db.connection()) {
-            new ReadingsTable().insertAll(c, List.of(Reading.of("sim", old, 250.0, 4321.5, 0.0)));
+            TestReadings.insertAll(c, List.of(Reading.of("sim", old, 250.0, 4321.5, 0.0)));
             new MetersTable().recordReadings(c, "sim", old, old, old);
         }
         SimulateHistory.Summary summary = history(db).run("sim", 1, 60_000, 3500, 1);

@@ -34,7 +34,7 @@ class TasmotaSamplesTest {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = PayloadGuard.jsonMapper();
     private final PayloadGuard guard = new PayloadGuard(16_384);
-    private final TasmotaTransform transform = new TasmotaTransform(FieldMapping.defaults(),
+    private final TasmotaTransform transform = new TasmotaTransform(BuiltInMapping.of(),
             new DeviceClock(BERLIN, 48 * 3_600_000L, 300_000L), 50_000);
 
     static Stream<Arguments> samples() throws IOException {

@@ -29,7 +29,7 @@ class TasmotaTransformTest {
         }
     }
     private final DeviceClock clock = new DeviceClock(ZoneId.of("Europe/Berlin"), 3_600_000L, 60_000L);
-    private final TasmotaTransform transform = new TasmotaTransform(FieldMapping.defaults(), clock, 30_000);
+    private final TasmotaTransform transform = new TasmotaTransform(BuiltInMapping.of(), clock, 30_000);
 
     private Transformed run(String topic, String payload) {
         return transform.transform(topic, json(payload), NOW, false);

@@ -26,7 +26,7 @@ import org.energymonitor.query.RangeParameters;
 import org.energymonitor.query.TimeParameter;
 import org.energymonitor.store.Database;
 import org.energymonitor.store.MetersTable;
-import org.energymonitor.store.ReadingsTable;
+import org.energymonitor.store.TestReadings;
 
 /**
  * What the git history tests share: a temporary database, the real job on a clock the test moves, and readers for
@@ -83,7 +83,7 @@ final class GitFixture implements AutoCloseable {
 
     /** A remote that is a local path (no credentials). */
     static GitRemote local(Path bare) {
-        return new GitRemote(bare.toUri().toString(), "git", "", null, null);
+        return new GitRemote(bare.toUri().toString(), "git", "", null, null, null);
     }
 
     /** Ten-minute readings of one meter for the given hours. */
@@ -94,7 +94,7 @@ final class GitFixture implements AutoCloseable {
             rows.add(Reading.of(meter, start + i * 600_000L, 300.0, 1000 + i * 0.05, 0.0));
         }
         try (Connection c = db.connection()) {
-            new ReadingsTable().insertAll(c, rows);
+            TestReadings.insertAll(c, rows);
             new MetersTable().recordReadings(c, meter, rows.get(0).ts(), rows.get(rows.size() - 1).ts(), start);
         }
     }

@@ -58,7 +58,7 @@ class GitSshRemoteTest {
     }
 
     private static GitRemote remote(Path bare, Path hosts) {
-        return new GitRemote("ssh://" + user + "@127.0.0.1:" + port + bare.toAbsolutePath(), "git", "", key, hosts);
+        return new GitRemote("ssh://" + user + "@127.0.0.1:" + port + bare.toAbsolutePath(), "git", "", key, hosts, null);
     }
 
     @Test

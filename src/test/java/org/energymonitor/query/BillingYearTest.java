@@ -19,6 +19,8 @@ class BillingYearTest {
     private static final double EPS = 1e-6;
     private static final Tariffs FLAT = new Tariffs(List.of(new Tariff(LocalDate.of(1970, 1, 1), 0.30, 0.08, 12.00, "EUR")), BERLIN);
     /** 10 kWh imported and 2 kWh exported per day, at any time. */
+    /** The readings began before the billing year: the whole year so far is covered. */
+    private static final long ALL_YEAR = Long.MIN_VALUE;
     private static final EnergySource STEADY = (a, b) -> new Kwh(10.0 * (b - a) / 86_400_000L, 2.0 * (b - a) / 86_400_000L);
 
     private static long local(String dateTime) {
@@ -32,7 +34,7 @@ class BillingYearTest {
 
     @Test
     void before_april_a_year_starting_in_april_began_last_year() {
-        Forecast f = year("2025-02-15T00:00", 4, 100, FLAT).forecast(STEADY);
+        Forecast f = year("2025-02-15T00:00", 4, 100, FLAT).forecast(STEADY, ALL_YEAR);
         assertEquals(local("2024-04-01T00:00"), f.yearStart());
         assertEquals(local("2025-04-01T00:00"), f.yearEnd());
         assertEquals(11 * 100.0, f.advancePaid(), EPS, "April to February: 11 advances");
@@ -42,7 +44,7 @@ class BillingYearTest {
     void from_april_on_a_year_starting_in_april_began_this_year() {
         BillingYear year = year("2025-04-01T00:00", 4, 100, FLAT);
         assertEquals(LocalDate.of(2025, 4, 1), year.startDate());
-        Forecast f = year("2025-06-10T12:00", 4, 100, FLAT).forecast(STEADY);
+        Forecast f = year("2025-06-10T12:00", 4, 100, FLAT).forecast(STEADY, ALL_YEAR);
         assertEquals(local("2025-04-01T00:00"), f.yearStart());
         assertEquals(local("2026-04-01T00:00"), f.yearEnd());
         assertEquals(300.0, f.advancePaid(), EPS, "April, May and June");
@@ -50,7 +52,7 @@ class BillingYearTest {
 
     @Test
     void extrapolates_kwh_and_cost_at_the_pace_so_far() {
-        Forecast f = year("2025-10-01T00:00", 4, 100, FLAT).forecast(STEADY);
+        Forecast f = year("2025-10-01T00:00", 4, 100, FLAT).forecast(STEADY, ALL_YEAR);
         long days = (local("2025-10-01T00:00") - local("2025-04-01T00:00")) / 86_400_000L; // both in CEST
         assertEquals(183, days);
         assertEquals(183 / 365.0, f.elapsedShare(), 1e-4);
@@ -68,15 +70,15 @@ class BillingYearTest {
     void a_price_change_later_in_the_year_is_in_the_expected_cost() {
         Tariffs rising = new Tariffs(List.of(new Tariff(LocalDate.of(1970, 1, 1), 0.30, 0, 0, "EUR"),
                 new Tariff(LocalDate.of(2026, 1, 1), 0.40, 0, 0, "EUR")), BERLIN);
-        Forecast f = year("2025-07-01T00:00", 1, 0, rising).forecast((a, b) -> new Kwh(10.0 * (b - a) / 86_400_000L, 0));
+        Forecast f = year("2025-07-01T00:00", 1, 0, rising).forecast((a, b) -> new Kwh(10.0 * (b - a) / 86_400_000L, 0), ALL_YEAR);
         assertEquals(3650 * 0.30, f.expectedCost(), 1e-3, "the change is after the year's end");
-        Forecast g = year("2025-10-01T00:00", 4, 0, rising).forecast((a, b) -> new Kwh(10.0 * (b - a) / 86_400_000L, 0));
+        Forecast g = year("2025-10-01T00:00", 4, 0, rising).forecast((a, b) -> new Kwh(10.0 * (b - a) / 86_400_000L, 0), ALL_YEAR);
         assertEquals((275 * 0.30 + 90 * 0.40) * 10, g.expectedCost(), 0.5, "Apr–Dec at 0.30, Jan–Mar at 0.40");
     }
 
     @Test
     void without_an_advance_there_is_no_balance() {
-        Forecast f = year("2025-06-10T12:00", 1, 0, FLAT).forecast(STEADY);
+        Forecast f = year("2025-06-10T12:00", 1, 0, FLAT).forecast(STEADY, ALL_YEAR);
         assertNull(f.advancePaid());
         assertNull(f.advanceYear());
         assertNull(f.expectedBalance());
@@ -84,7 +86,7 @@ class BillingYearTest {
 
     @Test
     void at_the_first_instant_of_the_year_the_pace_is_zero() {
-        Forecast f = year("2025-01-01T00:00", 1, 50, FLAT).forecast(STEADY);
+        Forecast f = year("2025-01-01T00:00", 1, 50, FLAT).forecast(STEADY, ALL_YEAR);
         assertEquals(0, f.elapsedShare());
         assertEquals(0, f.expectedKwh());
         assertEquals(12 * 12.00, f.expectedCost(), EPS, "only the base fees");
@@ -104,7 +106,7 @@ class BillingYearTest {
         Clock clock = Clock.fixed(LocalDateTime.parse("2025-02-15T00:00").atZone(BERLIN).toInstant(), BERLIN);
         BillingYear year = BillingYear.read(k -> k.equals("energy.billing.start-month") ? "4" : "", BERLIN, clock, FLAT);
         assertEquals(LocalDate.of(2024, 4, 1), year.startDate());
-        assertNull(year.forecast(STEADY).expectedBalance());
+        assertNull(year.forecast(STEADY, ALL_YEAR).expectedBalance());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> BillingYear.read(k -> k.equals("energy.billing.monthly-advance") ? "80 EUR" : "", BERLIN, clock, FLAT))
                 .getMessage().startsWith("energy.billing.start-month"));

@@ -17,7 +17,6 @@ import java.util.Random;
 
 import org.energymonitor.ingest.Reading;
 import org.energymonitor.store.Database;
-import org.energymonitor.store.ReadingsTable;
 import org.energymonitor.store.TestReadings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +60,7 @@ class EnergyQueryTest {
             rows.add(new Reading("m", r.ts(), r.powerW(), r.importKwh() == null ? null : r.importKwh() - 999.5,
                     r.exportKwh() == null ? null : r.exportKwh() - 49.9, null, null, null, null));
         }
-        new ReadingsTable().insertAll(c, rows);
+        TestReadings.insertAll(c, rows);
         seriesStart(c, "m", swap, "NEW-SERIAL");
         return rows;
     }
@@ -72,7 +71,7 @@ class EnergyQueryTest {
             long swap = at("2026-10-25T12:00");
             List<Reading> rows = replacedMeter(c, swap);
             rows.addAll(0, TestReadings.awkwardDays("m", 23).subList(0, 500));     // March, before the swap series
-            new ReadingsTable().insertAll(c, rows.subList(0, 500));
+            TestReadings.insertAll(c, rows.subList(0, 500));
             long[] starts = {swap};
             EnergyQuery query = new EnergyQuery();
             long first = rows.get(0).ts() - 86_400_000;

@@ -11,7 +11,6 @@ import java.util.Random;
 
 import org.energymonitor.ingest.Reading;
 import org.energymonitor.store.Database;
-import org.energymonitor.store.ReadingsTable;
 import org.energymonitor.store.TestReadings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +38,8 @@ class PowerStatsQueryTest {
         List<Reading> rows = TestReadings.awkwardDays("a", 11);
         try (Database db = new Database(dir.resolve("energy.db"), ZoneId.of("Europe/Berlin")).migrate();
                 Connection c = db.connection()) {
-            new ReadingsTable().insertAll(c, rows);
-            new ReadingsTable().insertAll(c, TestReadings.awkwardDays("other", 12));
+            TestReadings.insertAll(c, rows);
+            TestReadings.insertAll(c, TestReadings.awkwardDays("other", 12));
             PowerStatsQuery query = new PowerStatsQuery();
             long first = rows.get(0).ts() - 3_600_000;
             long span = rows.get(rows.size() - 1).ts() + 3_600_000 - first;

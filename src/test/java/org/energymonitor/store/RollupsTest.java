@@ -48,7 +48,6 @@ class RollupsTest {
     @Test
     void rollups_agree_with_raw_rows_across_midnight_both_dst_changes_gaps_and_nulls_on_both_insert_paths()
             throws SQLException {
-        ReadingsTable readings = new ReadingsTable();
         List<Reading> a = awkwardDays("a", 1);
         List<Reading> b = awkwardDays("b", 2);
         try (Database db = new Database(dir.resolve("energy.db"), BERLIN).migrate(); Connection c = db.connection()) {
@@ -58,7 +57,7 @@ class RollupsTest {
                     if (batch.isEmpty()) {
                         continue;
                     }
-                    int inserted = i % 2 == 0 ? TestReadings.insertLikeTheRoute(db, batch) : readings.insertAll(c, batch);
+                    int inserted = i % 2 == 0 ? TestReadings.insertLikeTheRoute(db, batch) : TestReadings.insertAll(c, batch);
                     assertEquals(batch.size(), inserted);
                 }
             }
@@ -68,7 +67,7 @@ class RollupsTest {
                 again.add(new Reading(r.meter(), r.ts(), 99_999.0, 1.0, 1.0, 1.0, 1.0, 1.0, null));
             }
             assertEquals(0, TestReadings.insertLikeTheRoute(db, again));
-            assertEquals(0, readings.insertAll(c, again));
+            assertEquals(0, TestReadings.insertAll(c, again));
 
             assertEquals(a.size() + b.size(), TestReadings.stored(c).size());
             assertRollupsMatchRawRows(c, BERLIN);
@@ -79,7 +78,7 @@ class RollupsTest {
     @Test
     void rebuild_rollups_produces_the_same_tables_as_the_triggers() throws SQLException {
         try (Database db = new Database(dir.resolve("energy.db"), BERLIN).migrate(); Connection c = db.connection()) {
-            new ReadingsTable().insertAll(c, awkwardDays("a", 3));
+            TestReadings.insertAll(c, awkwardDays("a", 3));
             Map<String, Map<String, Object>> minutes = RawRollups.stored(c, "rollup_minute");
             Map<String, Map<String, Object>> hours = RawRollups.stored(c, "rollup_hour");
             Map<String, Map<String, Object>> days = RawRollups.stored(c, "rollup_day");
@@ -101,8 +100,8 @@ class RollupsTest {
         try (Database db = new Database(dir.resolve("energy.db"), BERLIN).migrate(); Connection c = db.connection()) {
             List<Reading> rows = new TestReadings("a", 4).window(BERLIN, LocalDateTime.parse("2026-06-10T10:00"), 30);
             Reading late = rows.remove(rows.size() / 2);
-            new ReadingsTable().insertAll(c, rows);
-            new ReadingsTable().insertAll(c, List.of(late));
+            TestReadings.insertAll(c, rows);
+            TestReadings.insertAll(c, List.of(late));
             new RollupRebuild(BERLIN).rebuildAll(c);
             assertRollupsMatchRawRows(c, BERLIN);
         }
@@ -115,11 +114,11 @@ class RollupsTest {
         List<Reading> late = g.window(BERLIN, LocalDateTime.parse("2026-10-25T08:00"), 3 * 60);
         try (Database db = new Database(dir.resolve("energy.db"), BERLIN).migrate(); Connection c = db.connection()) {
             BulkReadings bulk = new BulkReadings(BERLIN);
-            new ReadingsTable().insertAll(c, late);                        // triggers
+            TestReadings.insertAll(c, late);                        // triggers
             bulk.insert(c, "a", early.subList(early.size() / 2, early.size()));
             bulk.insert(c, "a", early.subList(0, early.size() / 2));      // before what is stored
             assertRollupsMatchRawRows(c, BERLIN);
-            new ReadingsTable().insertAll(c, new TestReadings("a", 6).between(late.get(late.size() - 1).ts() + 5_000,
+            TestReadings.insertAll(c, new TestReadings("a", 6).between(late.get(late.size() - 1).ts() + 5_000,
                     late.get(late.size() - 1).ts() + 600_000));            // triggers still on afterwards
             assertRollupsMatchRawRows(c, BERLIN);
         }
@@ -131,7 +130,7 @@ class RollupsTest {
         Path file = dir.resolve("energy.db");
         try (Database db = new Database(file, BERLIN).migrate(); Connection c = db.connection();
                 Statement s = c.createStatement()) {
-            new ReadingsTable().insertAll(c, awkwardDays("a", 7));
+            TestReadings.insertAll(c, awkwardDays("a", 7));
             // back to a version 1 database that already holds readings
             s.execute("DROP TRIGGER readings_rollups");
             for (String table : List.of("rollup_minute", "rollup_hour", "rollup_day", "rollup_meta")) {
@@ -144,7 +143,7 @@ class RollupsTest {
         }
         try (Database db = new Database(file, NEW_YORK).migrate(); Connection c = db.connection()) {
             assertRollupsMatchRawRows(c, NEW_YORK);
-            new ReadingsTable().insertAll(c, new TestReadings("a", 8).window(NEW_YORK,
+            TestReadings.insertAll(c, new TestReadings("a", 8).window(NEW_YORK,
                     LocalDateTime.parse("2026-11-01T00:30"), 120));       // New York's own 25-hour day
             assertRollupsMatchRawRows(c, NEW_YORK);
         }

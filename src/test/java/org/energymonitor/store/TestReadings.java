@@ -75,6 +75,27 @@ public final class TestReadings {
         return out;
     }
 
+    /**
+     * Inserts readings in one transaction on {@code c}, with the statements of the bulk commands
+     * ({@link ReadingsTable#insertRows}).
+     *
+     * @return how many rows were new
+     */
+    public static int insertAll(Connection c, List<Reading> readings) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            int inserted = new ReadingsTable().insertRows(c, readings);
+            c.commit();
+            return inserted;
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
     /** The multi-row INSERT OR IGNORE of the route, run like camel-jdbc does on a data source connection. */
     public static int insertLikeTheRoute(Database db, List<Reading> batch) throws SQLException {
         ReadingsTable table = new ReadingsTable();
