@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestRoutesTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
     private RunningService service;
     private ProducerTemplate template;
 
