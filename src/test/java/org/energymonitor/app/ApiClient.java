@@ -28,7 +28,7 @@ public final class ApiClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
     private final String base;
 
     public ApiClient(int port) {
@@ -44,7 +44,7 @@ public final class ApiClient {
     }
 
     public Answer send(HttpRequest.Builder request, boolean gzip) throws Exception {
-        HttpResponse<byte[]> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<byte[]> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         String encoding = r.headers().firstValue("Content-Encoding").orElse("");
         byte[] raw = r.body();

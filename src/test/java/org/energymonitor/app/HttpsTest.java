@@ -35,8 +35,9 @@ class HttpsTest {
         assertEquals(0, openssl.waitFor(), "openssl could not make a test certificate");
         try (RunningService service = new RunningService(dir.resolve("data"), Map.of(
                 "energy.http.tls-cert", cert.toString(), "energy.http.tls-key", key.toString())).start()) {
+            // generous: the connect includes the TLS handshake, slow on a machine busy with a second test suite
             HttpClient trusting = HttpClient.newBuilder().sslContext(trusting(cert))
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+                    .connectTimeout(Duration.ofSeconds(60)).build();
             HttpResponse<String> r = trusting.send(HttpRequest.newBuilder(
                     URI.create("https://127.0.0.1:" + service.httpPort() + "/status")).build(),
                     HttpResponse.BodyHandlers.ofString());
