@@ -50,7 +50,7 @@ public final class WarmUp {
     public void run() {
         long t0 = System.nanoTime();
         long now = clock.millis();
-        List<String> paths = new ArrayList<>(List.of("/", "/js/main.js", "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js",
+        List<String> paths = new ArrayList<>(List.of("/", "/js/main.js", "/webjars/uplot/dist/uPlot.iife.min.js",
                 "/api/readings?start=" + (now - 366 * DAY) + "&end=" + now + "&maxPoints=" + MAX_POINTS));
         paths.addAll(firstRequests(now, zone));
         int ok = 0;
