@@ -80,7 +80,7 @@ class JobsAndAlertsTest {
             awaitMeter(service);
             assertTrue(Jobs.fire(service, "health-check").get("ok").asBoolean());
             JsonNode jobs = service.api().get("/status").json().get("jobs");
-            assertEquals(5, jobs.size(), jobs.toString());
+            assertEquals(ProductJobs.names().size(), jobs.size(), jobs.toString());
             service.context().getComponent("quartz", org.apache.camel.component.quartz.QuartzComponent.class)
                     .getScheduler().triggerJob(org.quartz.JobKey.jobKey("daily-summary", JobsConfiguration.QUARTZ_GROUP));
             Thread.sleep(1500);
