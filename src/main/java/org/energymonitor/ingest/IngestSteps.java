@@ -12,13 +12,13 @@ import org.apache.camel.Processor;
  * one method call per step instead of a bean-parameter or OGNL expression each. Each step reads and writes the same
  * exchange properties and headers the route names:
  * <ul>
- * <li>{@link #receive()}: counts the message ({@code received}); properties {@code received}, {@code topic}, {@code device}, {@code payload}; the body as
+ * <li>{@link #receive receiveMessage}: counts the message ({@code received}); properties {@code received}, {@code topic}, {@code device}, {@code payload}; the body as
  * checked UTF-8 text; header {@value #KIND} = {@code lwt}, {@code reading} or {@code state} from the topic;</li>
  * <li>(the route's {@code unmarshal} step parses the text into a JSON tree with {@link PayloadGuard#jsonMapper()})</li>
- * <li>{@link #transform()}: the JSON tree into a {@link Reading} (header {@value #KIND} {@code reading}), or a
+ * <li>{@link #transform transformMessage}: the JSON tree into a {@link Reading} (header {@value #KIND} {@code reading}), or a
  * message without meter data (header {@value #KIND} {@code state} or {@code ignored}); the header
  * {@value #RETAINED_HEADER} (set by the MQTT consumer) tells a retained message;</li>
- * <li>{@link #gate()}: the reading through merge and plausibility into a {@link Checked}; header {@value #CLEAN} is
+ * <li>{@link #gate gateReading}: the reading through merge and plausibility into a {@link Checked}; header {@value #CLEAN} is
  * true when it is exactly one accepted reading, which is then the body.</li>
  * </ul>
  * A bad message throws {@link QuarantineException}; the route's error handler quarantines it with its reason.
@@ -32,22 +32,11 @@ public final class IngestSteps {
     private static final String TOPIC_HEADER = "CamelMqttTopic";
     private static final String RETAINED_HEADER = "CamelPahoMqtt5Retained";
 
-    private final PayloadGuard guard;
-    private final TasmotaTransform transform;
-    private final ReadingGate gate;
-    private final IngestCounters counters;
-    private final Clock clock;
-
-    public IngestSteps(PayloadGuard guard, TasmotaTransform transform, ReadingGate gate, IngestCounters counters,
-                       Clock clock) {
-        this.counters = counters;
-        this.guard = guard;
-        this.transform = transform;
-        this.gate = gate;
-        this.clock = clock;
+    private IngestSteps() {
     }
 
-    public Processor receive() {
+    /** The step {@code receiveMessage}: counts, records and checks the raw message. */
+    public static Processor receive(PayloadGuard guard, IngestCounters counters, Clock clock) {
         return exchange -> {
             counters.count("received");
             Message in = exchange.getIn();
@@ -62,7 +51,8 @@ public final class IngestSteps {
         };
     }
 
-    public Processor transform() {
+    /** The step {@code transformMessage}: the JSON tree into a reading or a message without meter data. */
+    public static Processor transform(TasmotaTransform transform) {
         return exchange -> {
             Message in = exchange.getIn();
             Transformed t = transform.transform(exchange.getProperty("topic", String.class), in.getBody(JsonNode.class),
@@ -72,7 +62,8 @@ public final class IngestSteps {
         };
     }
 
-    public Processor gate() {
+    /** The step {@code gateReading}: a reading through merge and plausibility. */
+    public static Processor gate(ReadingGate gate) {
         return exchange -> {
             Message in = exchange.getIn();
             Checked checked = gate.admit(in.getBody(Reading.class));
@@ -80,12 +71,5 @@ public final class IngestSteps {
             in.setHeader(CLEAN, clean);
             in.setBody(clean ? checked.accepted() : checked);
         };
-    }
-
-    /** Binds the steps under the names the route uses: receiveMessage, transformMessage, gateReading. */
-    public void bindTo(org.apache.camel.spi.Registry registry) {
-        registry.bind("receiveMessage", receive());
-        registry.bind("transformMessage", transform());
-        registry.bind("gateReading", gate());
     }
 }

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.energymonitor.query.CalendarQuery;
 import org.energymonitor.store.Database;
@@ -35,15 +34,16 @@ public final class DailySummary {
 
     public JobResult run() throws Exception {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        String day = today.minusDays(1).toString();
+        LocalDate yesterday = today.minusDays(1);
+        String day = yesterday.toString();
         List<MeterState> all;
         try (Connection c = db.reader()) {
             all = meters.all(c);
         }
         List<String> texts = new ArrayList<>();
         for (MeterState m : all) {
-            List<CalendarQuery.Entry> entries = calendar.daily(Map.of("meter", m.meter(), "start", day,
-                    "end", today.toString())).entries();
+            List<CalendarQuery.Entry> entries = calendar.daily(new CalendarQuery.Request(m.meter(), yesterday, today))
+                    .entries();
             CalendarQuery.Entry e = entries.isEmpty() ? null : entries.get(0);
             if (e == null || e.importKwh() == null) {
                 texts.add(AlertTexts.noDailyData(m.meter(), day));

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.energymonitor.query.ExportQuery;
 import org.energymonitor.store.Database;
@@ -76,11 +76,15 @@ public final class MonthlyCsv {
     }
 
     private byte[] csv(String meter, YearMonth month) throws Exception {
-        ExportQuery.Export e = export.export(Map.of("meter", meter, "start", month.atDay(1).toString(),
-                "end", month.plusMonths(1).atDay(1).toString(), "resolution", resolution));
+        ExportQuery.Export e = export.export(new ExportQuery.Request(meter, midnight(month.atDay(1)),
+                midnight(month.plusMonths(1).atDay(1)), resolution));
         try (InputStream in = e.stream()) {
             return in.readAllBytes();
         }
+    }
+
+    private long midnight(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant().toEpochMilli();
     }
 
     private static boolean write(Path file, byte[] content) throws Exception {

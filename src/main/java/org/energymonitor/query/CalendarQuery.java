@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.energymonitor.store.Database;
 import org.energymonitor.store.ReadingsTable;
@@ -33,56 +32,45 @@ public final class CalendarQuery {
     public record Answer(String meter, String unit, String currency, List<Entry> entries) {
     }
 
+    /**
+     * What to answer for: a meter (null for the only or first one) and the local days [from, to); for months, both
+     * are the first day of a month.
+     */
+    public record Request(String meter, LocalDate from, LocalDate to) {
+    }
+
     private static final int AVERAGE_DAYS = 30;
 
     private final Database db;
     private final MeterChoice meters;
-    private final TimeParameter times;
     private final Tariffs tariffs;
     private final ZoneId zone;
     private final Clock clock;
     private final EnergyQuery energy = new EnergyQuery();
     private final ReadingsTable readings = new ReadingsTable();
 
-    public CalendarQuery(Database db, MeterChoice meters, TimeParameter times, Tariffs tariffs, ZoneId zone, Clock clock) {
+    public CalendarQuery(Database db, MeterChoice meters, Tariffs tariffs, ZoneId zone, Clock clock) {
         this.db = db;
         this.meters = meters;
-        this.times = times;
         this.tariffs = tariffs;
         this.zone = zone;
         this.clock = clock;
     }
 
-    public Answer daily(Map<String, Object> query) throws Exception {
-        return answer(new RequestParameters(query), ChronoUnit.DAYS, 30, 3700);
+    public Answer daily(Request request) throws Exception {
+        return answer(request, ChronoUnit.DAYS);
     }
 
-    public Answer monthly(Map<String, Object> query) throws Exception {
-        return answer(new RequestParameters(query), ChronoUnit.MONTHS, 12, 1200);
+    public Answer monthly(Request request) throws Exception {
+        return answer(request, ChronoUnit.MONTHS);
     }
 
-    private Answer answer(RequestParameters p, ChronoUnit unit, int defaultCount, int maxCount) throws Exception {
+    private Answer answer(Request request, ChronoUnit unit) throws Exception {
         boolean days = unit == ChronoUnit.DAYS;
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-        LocalDate last = days ? today : today.withDayOfMonth(1);
-        LocalDate from = date("start", p, last.minus(defaultCount - 1L, unit));
-        LocalDate to = date("end", p, last.plus(1, unit));
-        if (to.isBefore(from)) {
-            LocalDate swap = from;
-            from = to;
-            to = swap;
-        }
-        if (!days) {
-            from = from.withDayOfMonth(1);
-            to = to.getDayOfMonth() == 1 ? to : to.withDayOfMonth(1).plusMonths(1);
-        }
-        long count = unit.between(from, to);
-        if (count > maxCount) {
-            throw new BadParameterException(p.get("end") != null ? "end" : "start", "the range holds " + count + " " + unit.toString().toLowerCase()
-                    + "; at most " + maxCount + " per request");
-        }
+        LocalDate from = request.from();
+        long count = unit.between(from, request.to());
         try (Connection c = db.reader()) {
-            String meter = meters.resolve(c, p.get("meter"));
+            String meter = meters.resolve(c, request.meter());
             String name = days ? "day" : "month";
             long[] span = meter == null ? null : readings.span(c, meter);
             if (span == null || count == 0) {
@@ -126,17 +114,6 @@ public final class CalendarQuery {
             }
         }
         return n == 0 ? null : sum / n;
-    }
-
-    /** The local date of a bound; an end that is not a local midnight includes its whole day. */
-    private LocalDate date(String name, RequestParameters p, LocalDate fallback) {
-        String raw = p.get(name);
-        if (raw == null) {
-            return fallback;
-        }
-        long ms = times.parse(name, raw);
-        LocalDate d = LocalDate.ofInstant(Instant.ofEpochMilli(ms), zone);
-        return name.equals("end") && ms(d) != ms ? d.plusDays(1) : d;
     }
 
     private long ms(LocalDate d) {

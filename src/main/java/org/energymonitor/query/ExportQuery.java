@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 
 import org.energymonitor.store.Database;
 import org.energymonitor.store.ReadingsTable;
@@ -18,6 +17,13 @@ public final class ExportQuery {
 
     /** A prepared download: its file name and its rows (the route turns them into a {@link CsvStream}). */
     public record Export(String filename, CsvStream stream) {
+    }
+
+    /**
+     * What to export: a meter (null for the only or first one), the range in epoch ms (null for the default, the last
+     * 24 hours) and the resolution: raw, minute, hour or day.
+     */
+    public record Request(String meter, Long start, Long end, String resolution) {
     }
 
     private static final long DAY = 86_400_000L;
@@ -35,10 +41,9 @@ public final class ExportQuery {
         this.format = new CsvFormat(zone);
     }
 
-    public Export export(Map<String, Object> query) throws Exception {
-        RequestParameters p = new RequestParameters(query);
-        String resolution = p.get("resolution") == null ? "raw" : p.get("resolution");
-        Resolution bucket = switch (resolution) {
+    /** The buckets of a resolution, null for raw readings. */
+    static Resolution bucket(String resolution) {
+        return switch (resolution) {
             case "raw" -> null;
             case "minute" -> Resolution.M1;
             case "hour" -> Resolution.H1;
@@ -46,9 +51,14 @@ public final class ExportQuery {
             default -> throw new BadParameterException("resolution", BadParameterException.quote(resolution)
                     + " is not one of raw, minute, hour, day");
         };
+    }
+
+    public Export export(Request request) throws Exception {
+        String resolution = request.resolution();
+        Resolution bucket = bucket(resolution);
         Connection c = db.reader();
         try {
-            Range r = ranges.orDefault(c, p, DAY);
+            Range r = ranges.orDefault(c, request.meter(), request.start(), request.end(), DAY);
             String name = "energy-" + (r.meter() == null ? "none" : r.meter().replaceAll("[^A-Za-z0-9_-]", "_")) + "-"
                     + day(r.start()) + "-" + day(r.end()) + "-" + resolution + ".csv";
             CsvRows rows;

@@ -3,7 +3,6 @@ package org.energymonitor.query;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Map;
 
 import org.energymonitor.ingest.Reading;
 import org.energymonitor.store.Database;
@@ -20,6 +19,10 @@ public final class LatestReading {
                          Double p3) {
     }
 
+    /** What to answer for: a meter's name, or null for the only (or first) meter. */
+    public record Request(String meter) {
+    }
+
     private final Database db;
     private final MeterChoice meters;
     private final ReadingsTable readings;
@@ -33,10 +36,9 @@ public final class LatestReading {
         this.readings = readings;
     }
 
-    public Answer latest(Map<String, Object> query) throws Exception {
-        RequestParameters params = new RequestParameters(query);
+    public Answer latest(Request request) throws Exception {
         try (Connection c = db.reader()) {
-            String meter = meters.resolve(c, params.get("meter"));
+            String meter = meters.resolve(c, request.meter());
             if (meter == null) {
                 throw new NotFoundException("no readings yet: the database is empty");
             }

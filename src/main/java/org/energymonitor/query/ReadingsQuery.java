@@ -3,7 +3,6 @@ package org.energymonitor.query;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.energymonitor.ingest.Reading;
 import org.energymonitor.store.Database;
@@ -20,6 +19,14 @@ public final class ReadingsQuery {
     public record Answer(String meter, long start, long end, String resolution, long stepMs, List<Point> points) {
     }
 
+    /**
+     * What to answer for: a meter (null for the only or first one), the range in epoch ms (null for the default, the
+     * last 24 hours), only readings newer than {@code after} (null for all; the end then defaults to no limit), and
+     * at most {@code maxPoints} points.
+     */
+    public record Request(String meter, Long start, Long end, Long after, int maxPoints) {
+    }
+
     public static final int DEFAULT_MAX_POINTS = 2000;
     private static final long DAY = 86_400_000L;
 
@@ -33,14 +40,12 @@ public final class ReadingsQuery {
         this.ranges = ranges;
     }
 
-    public Answer readings(Map<String, Object> query) throws Exception {
-        RequestParameters p = new RequestParameters(query);
-        int maxPoints = ranges.times().parseInt("maxPoints", p.get("maxPoints"), 10, 100_000, DEFAULT_MAX_POINTS);
-        Long after = ranges.times().optional("after", p.get("after"));
+    public Answer readings(Request request) throws Exception {
+        int maxPoints = request.maxPoints();
         try (Connection c = db.reader()) {
-            Range r = ranges.orDefault(c, p, DAY);
-            if (after != null) {
-                r = new Range(r.meter(), after + 1, p.get("end") == null ? Long.MAX_VALUE : r.end());
+            Range r = ranges.orDefault(c, request.meter(), request.start(), request.end(), DAY);
+            if (request.after() != null) {
+                r = new Range(r.meter(), request.after() + 1, request.end() == null ? Long.MAX_VALUE : r.end());
             }
             if (r.isEmpty()) {
                 return new Answer(r.meter(), r.start(), Math.max(r.start(), r.end()), "raw", 0, List.of());

@@ -7,16 +7,16 @@ import java.util.Map;
  * The query parameters of one API request, as the HTTP route hands them over (its message headers).
  * A parameter given twice is an error rather than a silent pick of one value.
  */
-public final class RequestParameters {
+final class RequestParameters {
 
     private final Map<String, Object> values;
 
-    public RequestParameters(Map<String, Object> values) {
+    RequestParameters(Map<String, Object> values) {
         this.values = values == null ? Map.of() : values;
     }
 
     /** The value of {@code name}, or null when it is absent or empty. */
-    public String get(String name) {
+    String get(String name) {
         Object v = values.get(name);
         if (v instanceof Collection<?> many) {
             throw new BadParameterException(name, "given " + many.size() + " times; give it once");

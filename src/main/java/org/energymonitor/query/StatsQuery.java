@@ -2,7 +2,6 @@ package org.energymonitor.query;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
 
 import org.energymonitor.store.Database;
 import org.energymonitor.store.ReadingsTable;
@@ -25,6 +24,10 @@ public final class StatsQuery {
     public record Answer(String meter, long start, long end, Stats stats) {
     }
 
+    /** What to answer for: a meter (null for the only or first one) and the range [start, end) in epoch ms. */
+    public record Request(String meter, long start, long end) {
+    }
+
     private final Database db;
     private final RangeParameters ranges;
     private final Tariffs tariffs;
@@ -37,10 +40,9 @@ public final class StatsQuery {
         this.tariffs = tariffs;
     }
 
-    public Answer stats(Map<String, Object> query) throws Exception {
-        RequestParameters p = new RequestParameters(query);
+    public Answer stats(Request request) throws Exception {
         try (Connection c = db.reader()) {
-            Range r = ranges.required(c, p);
+            Range r = ranges.range(c, request.meter(), request.start(), request.end());
             if (r.isEmpty()) {
                 return new Answer(r.meter(), r.start(), r.end(),
                         new Stats(null, null, null, null, null, null, 0, null, null));

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.energymonitor.store.Database;
 import org.energymonitor.store.ReadingsTable;
@@ -28,6 +27,10 @@ public final class SummaryQuery {
     public record Answer(String meter, long generatedAt, String currency, List<Entry> periods, Forecast forecast) {
     }
 
+    /** What to answer for: a meter's name, or null for the only (or first) meter. */
+    public record Request(String meter) {
+    }
+
     private final Database db;
     private final MeterChoice meters;
     private final Periods periods;
@@ -46,11 +49,10 @@ public final class SummaryQuery {
         this.clock = clock;
     }
 
-    public Answer summary(Map<String, Object> query) throws Exception {
-        RequestParameters p = new RequestParameters(query);
+    public Answer summary(Request request) throws Exception {
         long now = clock.millis();
         try (Connection c = db.reader()) {
-            String meter = meters.resolve(c, p.get("meter"));
+            String meter = meters.resolve(c, request.meter());
             List<Entry> out = new ArrayList<>();
             long[] span = meter == null ? null : readings.span(c, meter);
             if (span == null) {

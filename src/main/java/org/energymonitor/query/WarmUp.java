@@ -1,5 +1,6 @@
 package org.energymonitor.query;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,13 +27,13 @@ public final class WarmUp {
     static final int MONTHS = 25;
     static final int MAX_POINTS = 2_000;
     private final ToIntFunction<List<String>> requestSelf;
-    private final RangeParameters ranges;
+    private final Clock clock;
     private final ZoneId zone;
     private volatile boolean done;
 
-    public WarmUp(ToIntFunction<List<String>> requestSelf, RangeParameters ranges, ZoneId zone) {
+    public WarmUp(ToIntFunction<List<String>> requestSelf, Clock clock, ZoneId zone) {
         this.requestSelf = requestSelf;
-        this.ranges = ranges;
+        this.clock = clock;
         this.zone = zone;
     }
 
@@ -48,8 +49,8 @@ public final class WarmUp {
 
     public void run() {
         long t0 = System.nanoTime();
-        long now = ranges.now();
-        List<String> paths = new ArrayList<>(List.of("/", "/js/main.js", "/webjars/uplot/1.6.30/dist/uPlot.iife.min.js",
+        long now = clock.millis();
+        List<String> paths = new ArrayList<>(List.of("/", "/js/main.js", "/webjars/uplot/dist/uPlot.iife.min.js",
                 "/api/readings?start=" + (now - 366 * DAY) + "&end=" + now + "&maxPoints=" + MAX_POINTS));
         paths.addAll(firstRequests(now, zone));
         int ok = 0;

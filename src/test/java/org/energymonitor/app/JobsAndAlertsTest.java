@@ -82,7 +82,7 @@ class JobsAndAlertsTest {
             awaitMeter(service);
             assertTrue(Jobs.fire(service, "health-check").get("ok").asBoolean());
             JsonNode jobs = service.api().get("/status").json().get("jobs");
-            assertEquals(5, jobs.size(), jobs.toString());
+            assertEquals(ProductJobs.names().size(), jobs.size(), jobs.toString());
             Jobs.fireWhileOff(service, "daily-summary");
             JsonNode off = Jobs.status(service, "daily-summary");
             assertFalse(off.get("enabled").asBoolean());

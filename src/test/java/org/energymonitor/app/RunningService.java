@@ -47,7 +47,7 @@ public final class RunningService implements AutoCloseable {
         overrides.put("energy.timezone", "Europe/Berlin");
         overrides.put("energy.routes.dir", dataDir.resolveSibling("routes.d").toString()); // none unless a test writes some
         overrides.put("energy.ingest.batch-ms", "100");
-        for (String job : new String[] {"health-check", "watchdog", "backup", "git-history", "daily-summary"}) {
+        for (String job : ProductJobs.names()) {
             // tests fire jobs through their triggers; a run by the clock in the middle of a test would be a second run
             overrides.put("energy.jobs." + job + ".cron", NEVER);
         }

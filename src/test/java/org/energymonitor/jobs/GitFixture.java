@@ -23,7 +23,6 @@ import org.energymonitor.ingest.Reading;
 import org.energymonitor.query.ExportQuery;
 import org.energymonitor.query.MeterChoice;
 import org.energymonitor.query.RangeParameters;
-import org.energymonitor.query.TimeParameter;
 import org.energymonitor.store.Database;
 import org.energymonitor.store.MetersTable;
 import org.energymonitor.store.TestReadings;
@@ -75,8 +74,7 @@ final class GitFixture implements AutoCloseable {
 
     /** Another job on the same database, clock and repository: the service restarted with another configuration. */
     GitHistory job(String mode, GitRemote remote) {
-        ExportQuery export = new ExportQuery(db, new RangeParameters(new TimeParameter(BERLIN),
-                new MeterChoice(new MetersTable()), clock), BERLIN);
+        ExportQuery export = new ExportQuery(db, new RangeParameters(new MeterChoice(new MetersTable()), clock), BERLIN);
         return new GitHistory(history, new MonthlyCsv(db, export, BERLIN, clock, "hour", 2), mode, "main", remote,
                 new PersonIdent("Energy Monitor", "energy-monitor@localhost"), clock, new Conditions(HOUR, 24 * HOUR));
     }

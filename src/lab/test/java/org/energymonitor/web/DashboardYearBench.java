@@ -110,7 +110,7 @@ class DashboardYearBench {
     /** Where the first page's time went: the document, each file and API call (start-end ms), paints, the mark. */
     static final String TIMELINE = "const n = performance.getEntriesByType('navigation')[0];"
             + "const r = performance.getEntriesByType('resource').map(e => e.name.replace(location.origin, '')"
-            + ".split('?')[0].replace('/webjars/uplot/1.6.30/dist/', '') + ' ' + Math.round(e.startTime) + '-'"
+            + ".split('?')[0].replace('/webjars/uplot/dist/', '') + ' ' + Math.round(e.startTime) + '-'"
             + " + Math.round(e.responseEnd));"
             + "const p = performance.getEntriesByType('paint').concat(performance.getEntriesByType('mark'))"
             + ".map(e => e.name + ' ' + Math.round(e.startTime));"
