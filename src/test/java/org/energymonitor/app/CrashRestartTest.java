@@ -10,17 +10,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.energymonitor.mqtt.BrokerSettings;
-import org.energymonitor.mqtt.EmbeddedBroker;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.energymonitor.mqtt.BrokerSettings;
+import org.energymonitor.mqtt.EmbeddedBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,28 +122,9 @@ class CrashRestartTest {
         client.publish("tele/crash-marker/SENSOR", m);
         client.disconnect();
         client.close();
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (count("SELECT count(*) FROM readings WHERE meter = 'crash-marker'") == 0) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the marker reading was not stored within 2 minutes");
-            }
-            Thread.sleep(100);
-        }
+        RunningService.await(Duration.ofMinutes(2), "the marker reading",
+                () -> count("SELECT count(*) FROM readings WHERE meter = 'crash-marker'") == 1);
         return count("SELECT count(*) FROM readings WHERE meter = 'crash'");
-    }
-
-    private interface Condition {
-        boolean met() throws Exception;
-    }
-
-    private static void awaitCount(Condition condition, String what) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!condition.met()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not within 2 minutes: " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 
     private long runAndInterrupt(boolean kill) throws Exception {
@@ -151,8 +133,8 @@ class CrashRestartTest {
         AtomicLong acked = new AtomicLong();
         Thread pub = publisher(running, acked);
         // interrupted mid-stream: once a thousand readings are stored while the publisher goes on (counted, not timed)
-        awaitCount(() -> count("SELECT count(*) FROM readings WHERE meter = 'crash'") >= 1000 && pub.isAlive(),
-                "a thousand readings stored while publishing");
+        RunningService.await(Duration.ofMinutes(2), "a thousand readings stored while publishing",
+                () -> count("SELECT count(*) FROM readings WHERE meter = 'crash'") >= 1000 && pub.isAlive());
         if (kill) {
             service.destroyForcibly();
         } else {
@@ -161,7 +143,8 @@ class CrashRestartTest {
         assertTrue(service.waitFor(30, TimeUnit.SECONDS));
         long atStop = acked.get();
         // and while it is down, the broker keeps what arrives for its session
-        awaitCount(() -> acked.get() >= atStop + 500, "500 readings published while the service is down");
+        RunningService.await(Duration.ofMinutes(2), "500 readings published while the service is down",
+                () -> acked.get() >= atStop + 500);
         running.set(false);
         pub.join();
         assertEquals("ok", integrity(), "the database survives");

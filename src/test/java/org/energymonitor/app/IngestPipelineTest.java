@@ -197,7 +197,7 @@ class IngestPipelineTest {
         service.publish(t, "{\"Time\":\"" + time + "\",\"SML\":{\"Total_in\":777.5}}");
         service.publish(t, "{\"Time\":\"" + time + "\",\"SML\":{\"Total_out\":12.25}}");
         await(WAIT, "one merged row", () -> service.count("SELECT count(*) FROM readings WHERE meter = 'immediate'") == 1);
-        awaitEverythingBefore("immediate");
+        service.awaitEarlierMessages();
         Map<String, Object> row = service.rows("SELECT * FROM readings WHERE meter = 'immediate'").get(0);
         assertEquals(512.0, ((Number) row.get("power_w")).doubleValue());
         assertEquals(777.5, ((Number) row.get("import_kwh")).doubleValue());
@@ -224,18 +224,8 @@ class IngestPipelineTest {
         await(WAIT, "last seen to move", () -> service.count("SELECT last_seen FROM meters WHERE meter = 'lwt_meter'") > before);
         assertEquals(1, service.count("SELECT count(*) FROM readings WHERE meter = 'lwt_meter'"), "STATE stores no reading");
         service.publish("tele/smart_plug/STATE", "{\"POWER\":\"ON\"}");
-        awaitEverythingBefore("plug");
+        service.awaitEarlierMessages();
         assertEquals(0, service.count("SELECT count(*) FROM meters WHERE meter = 'smart_plug'"), "a plug is no meter");
-    }
-
-    /**
-     * Instead of sleeping for "nothing more happens": a reading of a marker meter published now is stored only after
-     * every message published before it was handled (one MQTT session delivers them in order).
-     */
-    private void awaitEverythingBefore(String what) throws Exception {
-        String marker = "marker_" + what + "_" + System.nanoTime();
-        service.publish("tele/" + marker + "/SENSOR", "{\"Time\":\"" + now(0) + "\",\"MT681\":{\"Total_in\":1.0,\"Power\":1}}");
-        await(WAIT, "the marker reading", () -> service.count("SELECT count(*) FROM readings WHERE meter = '" + marker + "'") == 1);
     }
 
     @Test

@@ -170,6 +170,17 @@ public final class RunningService implements AutoCloseable {
         return ((Number) rows(sql, params).get(0).values().iterator().next()).longValue();
     }
 
+    /**
+     * Instead of sleeping for "nothing more happens": publishes a reading of a marker meter and waits for its row.
+     * One MQTT session delivers in order, so every message published before it has been handled by then.
+     */
+    public void awaitEarlierMessages() throws Exception {
+        String marker = "marker_" + System.nanoTime();
+        publish("tele/" + marker + "/SENSOR", "{\"MT681\":{\"Total_in\":1.0,\"Power\":1}}");
+        await(Duration.ofSeconds(60), "the marker reading " + marker,
+                () -> count("SELECT count(*) FROM readings WHERE meter = ?", marker) == 1);
+    }
+
     /** Waits until {@code condition} holds, failing after {@code timeout}. */
     public static void await(Duration timeout, String what, CheckedCondition condition) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -3,6 +3,7 @@ package org.energymonitor.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +14,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.energymonitor.app.RunningService;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,10 +79,9 @@ class EventQueuesTest extends CamelMainTestSupport {
         for (int i = 2; i <= 10; i++) {
             template.sendBody("direct:store", List.of(Map.of("meter", "m", "ts", (long) i)));
             // the fast route keeps up (one event at a time), while the stuck one does not move
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (fast.getReceivedCounter() < i && System.currentTimeMillis() < deadline) {
-                Thread.sleep(5);
-            }
+            int sent = i;
+            RunningService.await(Duration.ofSeconds(60), "event " + i + " at the fast route",
+                    () -> fast.getReceivedCounter() >= sent);
         }
         fast.assertIsSatisfied(60_000);
         assertEquals(Map.of("meter", "m", "ts", 10L), fast.getExchanges().get(9).getMessage().getBody(Map.class));
